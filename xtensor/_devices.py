@@ -1,0 +1,145 @@
+"""Devices: ``Device("cpu")`` and ``Device("cuda", N)``.
+
+Device objects are interned: one object per device, so ``is`` compares them. Each
+knows the backend module that computes on it (NumPy or CuPy) and that backend's
+array type.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Any
+
+from . import _backend
+
+__all__ = ["Device", "CPU", "as_device", "DLPACK_CPU", "DLPACK_CUDA"]
+
+DLPACK_CPU = 1
+DLPACK_CUDA = 2
+
+
+class Device:
+    """A device tensors live on: ``Device("cpu")`` or ``Device("cuda", 0)``.
+
+    Strings ``"cpu"``, ``"cuda"`` and ``"cuda:N"`` are accepted wherever a device is.
+    Devices compare equal to each other and to their string spelling.
+    """
+
+    __slots__ = ("kind", "index", "backend", "array_type", "_name")
+
+    kind: str
+    index: int
+    backend: ModuleType
+    array_type: type
+    _name: str
+
+    def __new__(cls, kind: str, index: int | None = None) -> Device:
+        return as_device(kind if index is None else f"{kind}:{index}")
+
+    @classmethod
+    def _make(cls, kind: str, index: int, backend: ModuleType) -> Device:
+        self = object.__new__(cls)
+        self.kind = kind
+        self.index = index
+        self.backend = backend
+        self.array_type = backend.ndarray
+        self._name = "cpu" if kind == "cpu" else f"{kind}:{index}"
+        return self
+
+    def __repr__(self) -> str:
+        return (
+            f"device(type='{self.kind}', index={self.index})"
+            if self.kind != "cpu"
+            else ("device(type='cpu')")
+        )
+
+    def __str__(self) -> str:
+        return self._name
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Device):
+            return self is other
+        if isinstance(other, str):
+            try:
+                return as_device(other) is self
+            except ValueError:
+                return False
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (as_device, (self._name,))
+
+    @property
+    def dlpack(self) -> tuple[int, int]:
+        """The DLPack ``(device_type, device_id)`` pair of this device."""
+        return (DLPACK_CPU, 0) if self.kind == "cpu" else (DLPACK_CUDA, self.index)
+
+
+CPU = Device._make("cpu", 0, _backend.numpy)
+_CUDA_DEVICES: dict[int, Device] = {}
+
+
+def _cuda(index: int, spelling: object) -> Device:
+    dev = _CUDA_DEVICES.get(index)
+    if dev is not None:
+        return dev
+    cp = _backend.cupy_or_raise(f"device {spelling!r}")
+    count = _backend.cuda_device_count()
+    if not 0 <= index < count:
+        raise ValueError(
+            f"device {spelling!r}: this machine has {count} CUDA device(s), "
+            f"numbered 0 to {count - 1}"
+        )
+    dev = _CUDA_DEVICES[index] = Device._make("cuda", index, cp)
+    return dev
+
+
+def as_device(device: object) -> Device:
+    """Parse ``device`` (a Device, ``"cpu"``, ``"cuda"``, ``"cuda:N"``) into a Device.
+
+    Raises ValueError for anything else, and for CUDA when no GPU is available.
+    """
+    if device.__class__ is Device:
+        return device  # type: ignore[return-value]
+    if isinstance(device, str):
+        name = device.strip().lower()
+        if name == "cpu":
+            return CPU
+        if name == "cuda":
+            return _cuda(_current_cuda_index(), device)
+        if name.startswith("cuda:") and name[5:].isdigit():
+            return _cuda(int(name[5:]), device)
+    else:
+        foreign = _foreign_device(device)
+        if foreign is not None:
+            return foreign
+    raise ValueError(
+        f"unknown device {device!r}: expected an xtensor.Device, 'cpu', 'cuda' or 'cuda:N'"
+    )
+
+
+def _current_cuda_index() -> int:
+    cp = _backend.cupy_or_raise("device 'cuda'")
+    return int(cp.cuda.runtime.getDevice())
+
+
+def _foreign_device(device: object) -> Device | None:
+    """Accept the device objects of peers that name the same places (torch, CuPy)."""
+    kind = getattr(device, "type", None)  # torch.device
+    if kind in ("cpu", "cuda"):
+        index = getattr(device, "index", None)
+        return as_device(kind if index is None or kind == "cpu" else f"cuda:{index}")
+    cp = _backend.cupy_or_none()
+    if cp is not None and isinstance(device, cp.cuda.Device):
+        return _cuda(int(device.id), device)
+    return None
+
+
+def device_of_array(array: object) -> Device:
+    """The Device a backend array lives on."""
+    if array.__class__ is _backend.numpy.ndarray:
+        return CPU
+    return _cuda(int(array.device.id), array)  # type: ignore[attr-defined]

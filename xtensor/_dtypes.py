@@ -1,0 +1,206 @@
+"""Dtype objects, their categories, and the type promotion table.
+
+xtensor's dtypes are its own objects (``xtensor.float32`` …): the standard's 13
+plus ``float16``. Each compares equal only to itself.
+
+Promotion is data: ``PROMOTION`` maps every ordered pair of dtypes to its result,
+and ``STANDARD_PAIRS`` holds the pairs the standard specifies. The other pairs
+(mixed kinds: bool with numbers, integers with floats, uint64 with signed ints)
+answer as NumPy does; a strict mode reads ``STANDARD_PAIRS`` to refuse them.
+``tests/test_dtypes.py`` proves that the backend computes exactly this table, which
+is why the hot path may let the backend pick the result dtype.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._backend import numpy as np
+
+__all__ = [
+    "DType",
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+    "ALL_DTYPES",
+    "from_numpy",
+    "to_numpy",
+    "as_dtype",
+    "promote",
+    "PROMOTION",
+    "STANDARD_PAIRS",
+    "scalar_result",
+]
+
+_builtin_bool = bool
+
+
+class DType:
+    """A data type: one of xtensor's 14 dtype objects.
+
+    ``kind`` is one of ``"bool"``, ``"signed integer"``, ``"unsigned integer"``,
+    ``"real floating"``, ``"complex floating"``; ``bits`` its size in bits.
+    """
+
+    __slots__ = ("name", "kind", "bits", "numpy")
+
+    name: str
+    kind: str
+    bits: int
+    numpy: Any  # the numpy.dtype the backends store it as
+
+    def __init__(self, name: str, kind: str, bits: int) -> None:
+        self.name = name
+        self.kind = kind
+        self.bits = bits
+        self.numpy = np.dtype(name)
+
+    def __repr__(self) -> str:
+        return f"xtensor.{self.name}"
+
+    def __reduce__(self) -> str:
+        return self.name  # pickles as the module attribute of that name
+
+    @property
+    def itemsize(self) -> int:
+        return max(1, self.bits // 8)
+
+
+bool = DType("bool", "bool", 8)
+int8 = DType("int8", "signed integer", 8)
+int16 = DType("int16", "signed integer", 16)
+int32 = DType("int32", "signed integer", 32)
+int64 = DType("int64", "signed integer", 64)
+uint8 = DType("uint8", "unsigned integer", 8)
+uint16 = DType("uint16", "unsigned integer", 16)
+uint32 = DType("uint32", "unsigned integer", 32)
+uint64 = DType("uint64", "unsigned integer", 64)
+float16 = DType("float16", "real floating", 16)
+float32 = DType("float32", "real floating", 32)
+float64 = DType("float64", "real floating", 64)
+complex64 = DType("complex64", "complex floating", 64)
+complex128 = DType("complex128", "complex floating", 128)
+
+ALL_DTYPES: tuple[DType, ...] = (
+    bool,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    float16,
+    float32,
+    float64,
+    complex64,
+    complex128,
+)
+BY_NAME: dict[str, DType] = {d.name: d for d in ALL_DTYPES}
+
+# numpy.dtype -> DType. Only native byte order is a key: a tensor never holds other.
+_FROM_NUMPY: dict[Any, DType] = {d.numpy: d for d in ALL_DTYPES}
+from_numpy = _FROM_NUMPY.__getitem__
+
+
+def to_numpy(dtype: DType) -> Any:
+    return dtype.numpy
+
+
+def as_dtype(dtype: object) -> DType:
+    """Accept an xtensor dtype, or a NumPy dtype or type it maps to; else TypeError."""
+    if dtype.__class__ is DType:
+        return dtype  # type: ignore[return-value]
+    try:
+        found = _FROM_NUMPY.get(np.dtype(dtype))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        found = None
+    if found is None or isinstance(dtype, str) and dtype not in BY_NAME:
+        names = ", ".join(d.name for d in ALL_DTYPES)
+        raise TypeError(f"unsupported dtype {dtype!r}: expected one of xtensor's dtypes ({names})")
+    return found
+
+
+# --- promotion ---------------------------------------------------------------------
+
+_SIGNED = (int8, int16, int32, int64)
+_UNSIGNED = (uint8, uint16, uint32, uint64)
+_REAL = (float16, float32, float64)
+_COMPLEX = (complex64, complex128)
+
+
+def _standard_result(a: DType, b: DType) -> DType | None:
+    """The standard's promotion lattice; None where the standard says nothing."""
+    if a.kind == b.kind:
+        return a if a.bits >= b.bits else b
+    if a in _UNSIGNED and b in _SIGNED:
+        a, b = b, a
+    if a in _SIGNED and b in _UNSIGNED:
+        if b is uint64:
+            return None
+        for candidate in _SIGNED:
+            if candidate.bits > b.bits and candidate.bits >= a.bits:
+                return candidate
+    if a in _COMPLEX and b in _REAL:
+        a, b = b, a
+    if a in _REAL and b in _COMPLEX:
+        return complex128 if max(a.bits, b.bits // 2) > 32 else complex64
+    return None
+
+
+def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DType, DType]]]:
+    table: dict[tuple[DType, DType], DType] = {}
+    standard: set[tuple[DType, DType]] = set()
+    for a in ALL_DTYPES:
+        for b in ALL_DTYPES:
+            result = _standard_result(a, b)
+            if result is None:
+                # Mixed kinds, unspecified by the standard: answer as NumPy does.
+                result = _FROM_NUMPY[np.result_type(a.numpy, b.numpy)]
+            else:
+                standard.add((a, b))
+            table[a, b] = result
+    return table, frozenset(standard)
+
+
+PROMOTION, STANDARD_PAIRS = _build_table()
+
+
+def promote(a: DType, b: DType) -> DType:
+    """The result dtype of a binary operation on dtypes ``a`` and ``b``."""
+    return PROMOTION[a, b]
+
+
+def scalar_result(dtype: DType, scalar: object) -> DType:
+    """The result dtype of an operation between a ``dtype`` array and a Python scalar.
+
+    The standard: the scalar takes the array's dtype when its kind fits (bool for bool,
+    int for integers and floats, float for floats, complex for complex). Otherwise
+    (unspecified by the standard) answer as NumPy does: an int with a bool array gives
+    int64, a float with an integer array float64, a complex with a real array the
+    complex dtype of matching precision.
+    """
+    kind = dtype.kind
+    if isinstance(scalar, _builtin_bool):
+        return dtype
+    if isinstance(scalar, int):
+        return int64 if kind == "bool" else dtype
+    if isinstance(scalar, float):
+        return float64 if kind in ("bool", "signed integer", "unsigned integer") else dtype
+    if isinstance(scalar, complex):
+        if kind == "complex floating":
+            return dtype
+        return complex64 if dtype in (float16, float32) else complex128
+    raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")

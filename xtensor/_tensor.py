@@ -1,0 +1,466 @@
+"""The Tensor: one strided array object over a backend array and its device.
+
+A Tensor wraps exactly one backend array (``numpy.ndarray`` on the CPU,
+``cupy.ndarray`` on CUDA) that *is* the strided view over its storage. Views made by
+indexing and by the manipulation functions share that storage: a write through
+one is seen by every other.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from . import _dlpack
+from ._backend import numpy as np
+from ._devices import CPU, Device, as_device
+from ._dtypes import DType, float64, from_numpy, promote, scalar_result
+from ._kernels import KERNELS
+from ._layout import Layout
+
+__all__ = ["Tensor", "wrap", "device_mismatch"]
+
+SUPPORTED_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12")
+_SCALAR_TYPES = (bool, int, float, complex)
+_DEFAULT_DTYPE_NAMES = ("bool", "int64", "float64", "complex128")
+_FLOAT_KINDS = ("real floating", "complex floating")
+_object_new = object.__new__
+_ndarray = np.ndarray
+
+
+class Tensor:
+    """An n-dimensional strided array on a device.
+
+    Tensors have no public constructor: make them with ``asarray``, ``as_tensor``,
+    ``tensor``, ``from_dlpack`` or the creation functions.
+    """
+
+    __slots__ = ("_array", "_device", "__weakref__")
+
+    _array: Any
+    _device: Device
+
+    # NumPy's binary operators defer to ours: ``ndarray + tensor`` calls
+    # ``Tensor.__radd__``, which refuses arrays of another library with TypeError.
+    __array_priority__ = 100
+
+    def __new__(cls, *args: object, **kwargs: object) -> Tensor:
+        raise TypeError(
+            "Tensor has no public constructor: use xtensor.asarray, xtensor.as_tensor, "
+            "xtensor.tensor or a creation function such as xtensor.zeros"
+        )
+
+    # --- attributes ------------------------------------------------------------------
+
+    @property
+    def dtype(self) -> DType:
+        """The data type of the elements."""
+        return from_numpy(self._array.dtype)
+
+    @property
+    def device(self) -> Device:
+        """The device the tensor's memory is on."""
+        return self._device
+
+    @property
+    def ndim(self) -> int:
+        return self._array.ndim  # type: ignore[no-any-return]
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self._array.shape  # type: ignore[no-any-return]
+
+    @property
+    def size(self) -> int:
+        return self._array.size  # type: ignore[no-any-return]
+
+    @property
+    def T(self) -> Tensor:
+        """The transpose of a 2-d tensor (a view). For other ranks use ``permute_dims``."""
+        if self._array.ndim != 2:
+            raise ValueError(
+                f"Tensor.T needs a 2-d tensor, got {self._array.ndim}-d; "
+                "use permute_dims or .mT for other ranks"
+            )
+        return wrap(self._array.T, self._device)
+
+    @property
+    def mT(self) -> Tensor:
+        """The transpose of the last two axes (a view); needs ``ndim >= 2``."""
+        if self._array.ndim < 2:
+            raise ValueError(f"Tensor.mT needs at least 2 dimensions, got {self._array.ndim}")
+        return wrap(self._array.swapaxes(-1, -2), self._device)
+
+    # --- strided introspection (in elements, like PyTorch) ---------------------------
+
+    @property
+    def layout(self) -> Layout:
+        """The tensor's shape, strides and storage offset, in elements."""
+        return Layout.of(self._array)
+
+    def stride(self, dim: int | None = None) -> tuple[int, ...] | int:
+        """Strides in elements; ``stride(dim)`` for one dimension."""
+        strides = self.layout.strides
+        return strides if dim is None else strides[_normalize_dim(dim, len(strides))]
+
+    def storage_offset(self) -> int:
+        """How many elements the first element lies past the start of the storage."""
+        return self.layout.offset
+
+    def is_contiguous(self) -> bool:
+        """Whether the elements lie in row-major order with no gaps (size-1 dims ignored)."""
+        return self.layout.is_contiguous()
+
+    def contiguous(self) -> Tensor:
+        """This tensor when it is contiguous, else a contiguous copy."""
+        if self.is_contiguous():
+            return self
+        return wrap(self._device.backend.ascontiguousarray(self._array), self._device)
+
+    def data_ptr(self) -> int:
+        """The address of the first element (0 for some size-0 tensors)."""
+        if self._device is CPU:
+            return int(self._array.__array_interface__["data"][0])
+        return int(self._array.data.ptr)
+
+    def element_size(self) -> int:
+        """The size of one element in bytes."""
+        return int(self._array.itemsize)
+
+    @property
+    def nbytes(self) -> int:
+        """The size of the elements in bytes (``size * element_size()``)."""
+        return int(self._array.nbytes)
+
+    @property
+    def is_readonly(self) -> bool:
+        """Whether writes into this tensor are refused (read-only memory, broadcast views)."""
+        return self._device is CPU and not self._array.flags.writeable
+
+    # --- conversion to Python and NumPy ---------------------------------------------
+
+    def numpy(self) -> Any:
+        """The NumPy array over this tensor's memory (a view, no copy). CPU only."""
+        if self._device is not CPU:
+            raise TypeError(
+                f"Tensor.numpy(): the tensor is on {self._device}; "
+                "call .to_device('cpu') first to copy it to host memory"
+            )
+        return self._array.view()
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> Any:
+        if self._device is not CPU:
+            raise TypeError(
+                f"cannot convert a tensor on {self._device} to a NumPy array implicitly; "
+                "call .to_device('cpu') first"
+            )
+        if copy is False and dtype is not None and np.dtype(dtype) != self._array.dtype:
+            raise ValueError(
+                f"__array__(copy=False): a copy is needed: dtype {self.dtype.name} differs "
+                f"from the requested {np.dtype(dtype)}"
+            )
+        if copy:
+            return np.array(self._array, dtype=dtype, copy=True)
+        return self._array if dtype is None else self._array.astype(dtype, copy=False)
+
+    def tolist(self) -> Any:
+        """The elements as nested Python lists of Python scalars (a copy)."""
+        return self._array.tolist()
+
+    def item(self) -> bool | int | float | complex:
+        """The only element, as a Python scalar; ValueError unless ``size == 1``."""
+        if self._array.size != 1:
+            raise ValueError(
+                f"item() needs a tensor with exactly one element, got shape {self.shape}"
+            )
+        return self._array.item()  # type: ignore[no-any-return]
+
+    def __bool__(self) -> bool:
+        return bool(self._scalar("__bool__"))
+
+    def __int__(self) -> int:
+        value = self._scalar("__int__")
+        if isinstance(value, complex):
+            raise TypeError("__int__: cannot convert a complex tensor to int; use real() first")
+        return int(value)
+
+    def __float__(self) -> float:
+        value = self._scalar("__float__")
+        if isinstance(value, complex):
+            raise TypeError("__float__: cannot convert a complex tensor to float; use real() first")
+        return float(value)
+
+    def __complex__(self) -> complex:
+        return complex(self._scalar("__complex__"))
+
+    def __index__(self) -> int:
+        if self._array.dtype.kind not in "iu":
+            raise TypeError(f"__index__ needs an integer tensor, got dtype {self.dtype.name}")
+        return int(self._scalar("__index__"))
+
+    def _scalar(self, what: str) -> Any:
+        if self._array.size != 1:
+            raise TypeError(
+                f"{what}: only a tensor with one element converts to a Python scalar, "
+                f"got shape {self.shape}"
+            )
+        return self._array.item()
+
+    # --- devices, namespace, DLPack -------------------------------------------------
+
+    def to_device(self, device: object, /, *, stream: int | Any | None = None) -> Tensor:
+        """This tensor on ``device``: itself when already there, else a copy."""
+        target = as_device(device)
+        if target is self._device:
+            return self
+        return wrap(_dlpack.move(self._array, self._device, target, stream), target)
+
+    def __array_namespace__(self, /, *, api_version: str | None = None) -> ModuleType:
+        if api_version is not None and api_version not in SUPPORTED_API_VERSIONS:
+            raise ValueError(
+                f"unsupported api_version {api_version!r}: xtensor implements "
+                f"{', '.join(SUPPORTED_API_VERSIONS)}"
+            )
+        return sys.modules["xtensor"]
+
+    def __dlpack__(
+        self,
+        *,
+        stream: int | Any | None = None,
+        max_version: tuple[int, int] | None = None,
+        dl_device: tuple[int, int] | None = None,
+        copy: bool | None = None,
+    ) -> Any:
+        """Export as a DLPack capsule (see the array API standard's ``__dlpack__``)."""
+        return _dlpack.export(
+            self._array,
+            self._device,
+            stream=stream,
+            max_version=max_version,
+            dl_device=dl_device,
+            copy=copy,
+        )
+
+    def __dlpack_device__(self) -> tuple[int, int]:
+        return self._device.dlpack
+
+    # --- printing --------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        array = self._array if self._device is CPU else self._device.backend.asnumpy(self._array)
+        body = np.array2string(array, separator=", ", prefix="tensor(", threshold=1000)
+        extras = []
+        if array.size == 0 and array.ndim != 1:
+            extras.append(f"size={array.shape}")
+        if array.dtype.name not in _DEFAULT_DTYPE_NAMES:
+            extras.append(f"dtype={self.dtype!r}")
+        if self._device is not CPU:
+            extras.append(f"device='{self._device}'")
+        return f"tensor({', '.join([body, *extras])})"
+
+    __str__ = __repr__
+
+    # --- indexing --------------------------------------------------------------------
+
+    def __getitem__(self, key: Any, /) -> Tensor:
+        return wrap(self._array[_index_key(key, self)], self._device)
+
+    def __setitem__(self, key: Any, value: Any, /) -> None:
+        index = _index_key(key, self)
+        if value.__class__ is Tensor:
+            if value._device is not self._device:
+                raise device_mismatch("__setitem__", self._device, value._device)
+            value = value._array
+        elif not isinstance(value, _SCALAR_TYPES):
+            raise TypeError(
+                f"__setitem__: the value must be a Tensor or a Python scalar, got "
+                f"{type(value).__name__}"
+            )
+        self._check_writeable("__setitem__")
+        self._array[index] = value
+
+    def _check_writeable(self, what: str) -> None:
+        if self._device is CPU and not self._array.flags.writeable:
+            raise ValueError(
+                f"{what}: this tensor is read-only (its memory was shared read-only, or it is "
+                "a broadcast view); copy it with xtensor.tensor(x) to get a writeable one"
+            )
+
+    # --- operators -------------------------------------------------------------------
+    # Filled in below the class from the kernel table.
+
+    def __abs__(self) -> Tensor:
+        return wrap(_abs(self._array), self._device)
+
+    def __neg__(self) -> Tensor:
+        return wrap(_negative(self._array), self._device)
+
+    def __pos__(self) -> Tensor:
+        return wrap(_positive(self._array), self._device)
+
+    def __invert__(self) -> Tensor:
+        return wrap(_invert(self._array), self._device)
+
+
+_abs = KERNELS["abs"]
+_negative = KERNELS["negative"]
+_positive = KERNELS["positive"]
+_invert = KERNELS["bitwise_invert"]
+
+
+def wrap(array: Any, device: Device) -> Tensor:
+    """A Tensor over ``array`` (a backend array or a backend scalar) on ``device``."""
+    if array.__class__ is not device.array_type:
+        array = device.backend.asarray(array)
+    t = _object_new(Tensor)
+    t._array = array
+    t._device = device
+    return t
+
+
+def device_mismatch(what: str, a: Device, b: Device) -> ValueError:
+    return ValueError(
+        f"{what}: tensors are on different devices, {a} and {b}; move one with .to_device() first"
+    )
+
+
+def _normalize_dim(dim: int, ndim: int) -> int:
+    if not -ndim <= dim < ndim:
+        raise IndexError(f"dimension {dim} is out of range for a {ndim}-d tensor")
+    return dim % ndim
+
+
+def _index_key(key: Any, x: Tensor) -> Any:
+    """Translate a key into the backend's, keeping integer indexing a view.
+
+    A key of integers alone gives NumPy a scalar; an Ellipsis appended makes it
+    return a 0-d view instead, which the standard's ``x[i]`` needs.
+    """
+    cls = key.__class__
+    if cls is int:
+        return (key, Ellipsis)
+    if cls is tuple:
+        if any(k.__class__ is Tensor for k in key):
+            key = tuple(_index_item(k, x) for k in key)
+        if Ellipsis not in key:
+            return (*key, Ellipsis)
+        return key
+    if cls is Tensor:
+        return _index_item(key, x)
+    return key
+
+
+def _index_item(k: Any, x: Tensor) -> Any:
+    if k.__class__ is Tensor:
+        if k._device is not x._device:
+            raise device_mismatch("__getitem__", x._device, k._device)
+        return k._array
+    return k
+
+
+# --- binary operators ------------------------------------------------------------------
+
+
+def _operand(x: Tensor, other: object) -> Any:
+    """The backend operand for ``other`` in a binary operation with ``x``."""
+    if other.__class__ is Tensor:
+        if other._device is not x._device:  # type: ignore[attr-defined]
+            raise device_mismatch("binary operation", x._device, other._device)  # type: ignore[attr-defined]
+        return other._array  # type: ignore[attr-defined]
+    if other.__class__ in _SCALAR_TYPES:
+        return other
+    if isinstance(other, _SCALAR_TYPES) and not isinstance(other, np.generic):
+        return other
+    return NotImplemented
+
+
+def _binary_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
+    def method(self: Tensor, other: object) -> Any:
+        b = _operand(self, other)
+        if b is NotImplemented:
+            return NotImplemented
+        return wrap(kernel(self._array, b), self._device)
+
+    return method
+
+
+def _reflected_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
+    def method(self: Tensor, other: object) -> Any:
+        b = _operand(self, other)
+        if b is NotImplemented:
+            return NotImplemented
+        return wrap(kernel(b, self._array), self._device)
+
+    return method
+
+
+def _inplace_method(name: str, kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
+    is_ufunc = isinstance(kernel, np.ufunc)
+    true_division = name == "truediv"
+
+    def method(self: Tensor, other: object) -> Any:
+        b = _operand(self, other)
+        if b is NotImplemented:
+            return NotImplemented
+        dtype = self.dtype
+        result = (
+            promote(dtype, other.dtype)  # type: ignore[attr-defined]
+            if other.__class__ is Tensor
+            else scalar_result(dtype, other)
+        )
+        if result is not dtype or (true_division and dtype.kind not in _FLOAT_KINDS):
+            if true_division:
+                result = float64 if dtype.kind not in _FLOAT_KINDS else result
+            raise TypeError(
+                f"__i{name}__: the result dtype {result.name} differs from the tensor's "
+                f"{dtype.name}; in-place operations cannot change a tensor's dtype"
+            )
+        self._check_writeable(f"__i{name}__")
+        if is_ufunc:
+            kernel(self._array, b, out=self._array)
+        else:
+            self._array[...] = kernel(self._array, b)
+        return self
+
+    return method
+
+
+_BINARY_OPERATORS = {
+    "add": "add",
+    "sub": "subtract",
+    "mul": "multiply",
+    "truediv": "divide",
+    "floordiv": "floor_divide",
+    "mod": "remainder",
+    "pow": "pow",
+    "and": "bitwise_and",
+    "or": "bitwise_or",
+    "xor": "bitwise_xor",
+    "lshift": "bitwise_left_shift",
+    "rshift": "bitwise_right_shift",
+    "matmul": "matmul",
+}
+_COMPARISONS = {
+    "eq": "equal",
+    "ne": "not_equal",
+    "lt": "less",
+    "le": "less_equal",
+    "gt": "greater",
+    "ge": "greater_equal",
+}
+
+
+def _install_operators() -> None:
+    for op, function in _BINARY_OPERATORS.items():
+        kernel = KERNELS[function]
+        setattr(Tensor, f"__{op}__", _binary_method(kernel))
+        setattr(Tensor, f"__r{op}__", _reflected_method(kernel))
+        setattr(Tensor, f"__i{op}__", _inplace_method(op, kernel))
+    for op, function in _COMPARISONS.items():
+        setattr(Tensor, f"__{op}__", _binary_method(KERNELS[function]))
+    Tensor.__hash__ = None  # type: ignore[assignment]
+
+
+_install_operators()
