@@ -9,7 +9,7 @@ one is seen by every other.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -43,7 +43,7 @@ class Tensor:
     _device: Device
 
     # NumPy's binary operators defer to ours: ``ndarray + tensor`` calls
-    # ``Tensor.__radd__``, which refuses arrays of another library with TypeError.
+    # ``Tensor.__radd__`` and gives a Tensor, as ``tensor + ndarray`` does.
     __array_priority__ = 100
 
     def __new__(cls, *args: object, **kwargs: object) -> Tensor:
@@ -178,7 +178,23 @@ class Tensor:
         return self._array.item()  # type: ignore[no-any-return]
 
     def __bool__(self) -> bool:
-        return bool(self._scalar("__bool__"))
+        if self._array.size != 1:
+            raise ValueError(
+                f"__bool__: the truth value of a tensor with {self._array.size} elements is "
+                "ambiguous; use xtensor.any() or xtensor.all()"
+            )
+        return bool(self._array.item())
+
+    def __len__(self) -> int:
+        if self._array.ndim == 0:
+            raise TypeError("len() of a 0-d tensor")
+        return int(self._array.shape[0])
+
+    def __iter__(self) -> Iterator[Tensor]:
+        if self._array.ndim == 0:
+            raise TypeError("iteration over a 0-d tensor")
+        device = self._device
+        return (wrap(row, device) for row in self._array)
 
     def __int__(self) -> int:
         value = self._scalar("__int__")
@@ -274,10 +290,9 @@ class Tensor:
                 raise device_mismatch("__setitem__", self._device, value._device)
             value = value._array
         elif not isinstance(value, _SCALAR_TYPES):
-            raise TypeError(
-                f"__setitem__: the value must be a Tensor or a Python scalar, got "
-                f"{type(value).__name__}"
-            )
+            from ._conversion import convert  # imports this module
+
+            value = convert(value, None, self._device, None, "__setitem__")._array
         self._check_writeable("__setitem__")
         self._array[index] = value
 
@@ -342,11 +357,15 @@ def _index_key(key: Any, x: Tensor) -> Any:
     if cls is int:
         return (key, Ellipsis)
     if cls is tuple:
-        if any(k.__class__ is Tensor for k in key):
-            key = tuple(_index_item(k, x) for k in key)
-        if Ellipsis not in key:
-            return (*key, Ellipsis)
-        return key
+        has_ellipsis = has_tensor = False
+        for k in key:
+            if k is Ellipsis:
+                has_ellipsis = True
+            elif k.__class__ is Tensor:
+                has_tensor = True
+        if has_tensor:
+            key = tuple([_index_item(k, x) for k in key])
+        return key if has_ellipsis else (*key, Ellipsis)
     if cls is Tensor:
         return _index_item(key, x)
     return key
@@ -373,6 +392,13 @@ def _operand(x: Tensor, other: object) -> Any:
         return other
     if isinstance(other, _SCALAR_TYPES) and not isinstance(other, np.generic):
         return other
+    if isinstance(other, (np.ndarray, np.generic)):
+        # As in PyTorch, a NumPy operand takes part as a tensor over its memory.
+        if x._device is not CPU:
+            raise device_mismatch("binary operation with a NumPy array", x._device, CPU)
+        from ._conversion import convert  # imports this module
+
+        return convert(other, None, None, None, "binary operation")._array
     return NotImplemented
 
 
