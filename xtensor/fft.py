@@ -43,8 +43,9 @@ Norm = Literal["backward", "ortho", "forward"]
 
 _F32, _F64 = np.dtype("float32"), np.dtype("float64")
 _C64, _C128 = np.dtype("complex64"), np.dtype("complex128")
-_REAL_OF: dict[Any, Any] = {_C64: _F32, _C128: _F64}  # keys: the dtypes complex-input transforms take
-_COMPLEX_OF: dict[Any, Any] = {_F32: _C64, _F64: _C128}  # keys: the dtypes real-input transforms take
+# Keys: the dtypes the complex-input transforms take, and the real-input ones.
+_REAL_OF: dict[Any, Any] = {_C64: _F32, _C128: _F64}
+_COMPLEX_OF: dict[Any, Any] = {_F32: _C64, _F64: _C128}
 _NORMS = ("backward", "ortho", "forward")
 _normalize_axis = np.lib.array_utils.normalize_axis_index
 
@@ -122,7 +123,7 @@ def _sizes_and_axes(
         axes = tuple(_normalize_axis(ax, a.ndim, f"fft.{what}: axis") for ax in axes)
         if len(set(axes)) != len(axes):
             raise ValueError(f"fft.{what}: expected distinct axes, got {axes}")
-    if halved and not axes:
+    if not axes and what[0] in "ri":  # rfftn, irfftn: the last axis is halved
         raise ValueError(f"fft.{what}: expected at least one axis to transform")
     last = len(axes) - 1
     defaults = [a.shape[ax] for ax in axes]
@@ -425,6 +426,8 @@ def _shift(x: Any, axes: Any, what: str) -> Tensor:
         axes = tuple(range(a.ndim))
     else:
         axes = np.lib.array_utils.normalize_axis_tuple(axes, a.ndim, f"fft.{what}: axes")
+    if not axes:  # nothing to roll (NumPy's roll fails on 0-d input with no axes)
+        return wrap(a.copy(), x._device)
     return wrap(getattr(x._device.backend.fft, what)(a, axes=axes), x._device)
 
 

@@ -440,7 +440,7 @@ def det(x: Tensor, /) -> Tensor:
     -------
     Tensor
         Shape ``x.shape[:-2]`` (0-d for one matrix), ``x``'s dtype; a new tensor on
-        ``x``'s device. NaN input gives NaN.
+        ``x``'s device. A matrix holding NaN has determinant NaN.
 
     Raises
     ------
@@ -453,7 +453,14 @@ def det(x: Tensor, /) -> Tensor:
     _square(a, "det")
     with _LapackErrors("det"):
         d = _fn(x, "det", "det")(_lapack(a))
+    d = x._device.backend.where(_has_nan(x, a), math.nan, d)
     return wrap(d.astype(a.dtype, copy=False), x._device)
+
+
+def _has_nan(x: Tensor, a: Any) -> Any:
+    """Which matrices hold a NaN. LAPACK may take a NaN pivot for zero and report a
+    singular matrix (determinant 0); such determinants are NaN instead."""
+    return x._device.backend.isnan(a).any(axis=(-2, -1))
 
 
 def slogdet(x: Tensor, /) -> SlogdetResult:
@@ -464,7 +471,8 @@ def slogdet(x: Tensor, /) -> SlogdetResult:
     SlogdetResult
         ``(sign, logabsdet)``, shape ``x.shape[:-2]``: ``sign`` of ``x``'s dtype (0 for
         a singular matrix, else ``det / |det|``), ``logabsdet`` of the real dtype of
-        ``x``'s precision (``-inf`` for a singular matrix). New tensors on ``x``'s device.
+        ``x``'s precision (``-inf`` for a singular matrix). Both are NaN for a matrix
+        holding NaN. New tensors on ``x``'s device.
 
     Raises
     ------
@@ -477,7 +485,9 @@ def slogdet(x: Tensor, /) -> SlogdetResult:
     _square(a, "slogdet")
     with _LapackErrors("slogdet"):
         sign, logabsdet = _fn(x, "slogdet", "slogdet")(_lapack(a))
-    dev = x._device
+    dev, xb = x._device, x._device.backend
+    nan = _has_nan(x, a)
+    sign, logabsdet = xb.where(nan, math.nan, sign), xb.where(nan, math.nan, logabsdet)
     return SlogdetResult(
         wrap(sign.astype(a.dtype, copy=False), dev),
         wrap(logabsdet.astype(_REAL[a.dtype], copy=False), dev),
