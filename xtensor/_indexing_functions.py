@@ -114,13 +114,10 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
             f"take_along_axis: expected indices with x's {a.ndim} dimensions, got shape {i.shape}"
         )
     axis = _normalize_axis(axis, a.ndim, "take_along_axis: axis")
-    rest_a = a.shape[:axis] + a.shape[axis + 1 :]
-    rest_i = i.shape[:axis] + i.shape[axis + 1 :]
-    try:
-        np.broadcast_shapes(rest_a, rest_i)
-    except ValueError:
-        raise ValueError(
-            f"take_along_axis: the shapes of x {a.shape} and indices {i.shape} do not "
-            f"broadcast outside axis {axis}"
-        ) from None
+    for d, (m, n) in enumerate(zip(a.shape, i.shape, strict=True)):
+        if m != n and m != 1 and n != 1 and d != axis:
+            raise ValueError(
+                f"take_along_axis: the shapes of x {a.shape} and indices {i.shape} do not "
+                f"broadcast outside axis {axis}"
+            )
     return wrap(x._device.backend.take_along_axis(a, i, axis), x._device)

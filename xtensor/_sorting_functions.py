@@ -21,6 +21,9 @@ __all__ = ["argsort", "sort"]
 _SORTABLE_KINDS = "biuf"
 _I64 = np.dtype("int64")
 _normalize_axis = np.lib.array_utils.normalize_axis_index
+# ``a[_REVERSED[:axis] + (_REVERSE,)]`` is ``a`` reversed along ``axis`` (a view).
+_REVERSE = slice(None, None, -1)
+_REVERSED = (slice(None),) * 64
 
 
 def _sortable(x: Any, axis: Any, what: str) -> tuple[Any, int]:
@@ -68,8 +71,9 @@ def argsort(
     kind = "stable" if stable else None
     if descending:
         # Reversing, sorting ascending and reversing back keeps equal elements in order.
-        positions = xb.argsort(xb.flip(a, axis), axis=axis, kind=kind)
-        r = (a.shape[axis] - 1) - xb.flip(positions, axis)
+        reverse = _REVERSED[:axis] + (_REVERSE,)
+        positions = xb.argsort(a[reverse], axis=axis, kind=kind)
+        r = (a.shape[axis] - 1) - positions[reverse]
     else:
         r = xb.argsort(a, axis=axis, kind=kind)
     return wrap(r.astype(_I64, copy=False), x._device)
@@ -105,5 +109,6 @@ def sort(x: Tensor, /, *, axis: int = -1, descending: bool = False, stable: bool
     xb = x._device.backend
     kind = "stable" if stable else None
     if descending:
-        return wrap(xb.flip(xb.sort(xb.flip(a, axis), axis=axis, kind=kind), axis), x._device)
+        reverse = _REVERSED[:axis] + (_REVERSE,)
+        return wrap(xb.sort(a[reverse], axis=axis, kind=kind)[reverse], x._device)
     return wrap(xb.sort(a, axis=axis, kind=kind), x._device)

@@ -578,19 +578,22 @@ def solve(x1: Tensor, x2: Tensor, /) -> Tensor:
                 f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
                 f"expected ({m},)"
             )
-        column = xb.broadcast_to(b[:, None], a.shape[:-2] + (m, 1))
-        with _LapackErrors("solve"):
-            r = solve_fn(a, column)[..., 0]
-    else:
-        if b.shape[-2] != m:
-            raise ValueError(
-                f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
-                f"expected (..., {m}, K) or ({m},)"
-            )
+    elif b.shape[-2] != m:
+        raise ValueError(
+            f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
+            f"expected (..., {m}, K) or ({m},)"
+        )
+    elif a.ndim > 2 or b.ndim > 2:
         batch = _broadcast_shapes(a.shape[:-2], b.shape[:-2], "solve")
-        a = xb.broadcast_to(a, batch + a.shape[-2:])
-        b = xb.broadcast_to(b, batch + b.shape[-2:])
-        with _LapackErrors("solve"):
+    with _LapackErrors("solve"):
+        if xb is np:  # NumPy >= 2 solves exactly the standard's cases, broadcasting
+            r = solve_fn(a, b)
+        elif b.ndim == 1:  # CuPy: one column per matrix, then drop it
+            r = solve_fn(a, xb.broadcast_to(b[:, None], a.shape[:-2] + (m, 1)))[..., 0]
+        elif a.ndim > 2 or b.ndim > 2:  # CuPy: broadcast the stacks first
+            a = xb.broadcast_to(a, batch + a.shape[-2:])
+            r = solve_fn(a, xb.broadcast_to(b, batch + b.shape[-2:]))
+        else:
             r = solve_fn(a, b)
     return wrap(r.astype(dtype, copy=False), x1._device)
 
@@ -810,6 +813,11 @@ def vector_norm(
     xb = x._device.backend
     real = _REAL[a.dtype]
     magnitude = _lapack(xb.abs(a))
+    if ord == 2 and axis is None:  # a dot product: the fast common case
+        r = xb.sqrt(xb.vdot(magnitude, magnitude))
+        if keepdims:
+            r = r.reshape((1,) * a.ndim)
+        return wrap(r.astype(real, copy=False), x._device)
     with np.errstate(all="ignore"):
         if ord == 2:
             r = xb.sqrt((magnitude * magnitude).sum(axis=axes, keepdims=keepdims))
