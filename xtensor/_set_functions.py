@@ -181,10 +181,10 @@ def isin(x1: Tensor | int, x2: Tensor | int, /, *, invert: bool = False) -> Tens
         raise TypeError(
             f"isin: expected at least one Tensor, got {type(x1).__name__} and {type(x2).__name__}"
         )
-    dev = t._device  # type: ignore[union-attr]
+    dev = t._device
     xb = dev.backend
-    a = _isin_operand(x1, t, "x1")  # type: ignore[arg-type]
-    b = _isin_operand(x2, t, "x2")  # type: ignore[arg-type]
+    a = _isin_operand(x1, t, "x1")
+    b = _isin_operand(x2, t, "x2")
     invert = bool(invert)
     if a is None:  # an int x1 outside the range of x2's dtype equals nothing there
         return wrap(xb.full_like(b, invert, dtype=_BOOL, shape=()), dev)

@@ -758,7 +758,7 @@ def matrix_norm(
         else:
             # 1 / -1: column sums (over rows, axis -2); inf / -inf: row sums (axis -1).
             sums = _lapack(xb.abs(a)).sum(axis=-2 if ord == 1 or ord == -1 else -1)
-            r = sums.max(axis=-1) if ord > 0 else sums.min(axis=-1)  # type: ignore[operator]
+            r = sums.max(axis=-1) if ord > 0 else sums.min(axis=-1)
     r = r.astype(real, copy=False)
     if keepdims:
         r = r[..., None, None]
