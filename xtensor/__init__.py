@@ -9,6 +9,9 @@ from ._version import __version__
 
 __array_api_version__ = "2025.12"
 
+# --- the extensions: xtensor.fft and xtensor.linalg ---------------------------------
+from . import fft, linalg
+
 # --- the Tensor, devices and errors ---------------------------------------------------
 # --- conversions (creation functions of the standard, and torch-style ones) --------
 from ._conversion import as_tensor, asarray, from_dlpack, tensor
@@ -32,6 +35,15 @@ from ._dtypes import (
     uint64,
 )
 from ._errors import CopyError
+
+# --- indexing functions -----------------------------------------------------------
+from ._indexing_functions import take, take_along_axis
+
+# --- set functions ----------------------------------------------------------------
+from ._set_functions import isin, unique_all, unique_counts, unique_inverse, unique_values
+
+# --- sorting functions ------------------------------------------------------------
+from ._sorting_functions import argsort, sort
 from ._tensor import Tensor
 
 __all__ = [
@@ -58,4 +70,19 @@ __all__ = [
     "asarray",
     "from_dlpack",
     "tensor",
+    # indexing functions
+    "take",
+    "take_along_axis",
+    # set functions
+    "isin",
+    "unique_all",
+    "unique_counts",
+    "unique_inverse",
+    "unique_values",
+    # sorting functions
+    "argsort",
+    "sort",
+    # extensions
+    "fft",
+    "linalg",
 ]

@@ -1,0 +1,114 @@
+"""Sorting functions of the array API standard 2025.12: ``sort`` and ``argsort``.
+
+Order: bool, integer and real floating tensors sort by value. NaN sorts as larger
+than every number: last in ascending order, first in descending order. ``-0.0`` and
+``+0.0`` are equal, so a stable sort keeps their input order. Complex tensors raise
+TypeError (the standard leaves their order unspecified).
+
+Descending stable sorts keep equal elements in their input order, as the standard
+requires: they sort the reversed axis in ascending order and reverse the result.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._backend import numpy as np
+from ._tensor import Tensor, wrap
+
+__all__ = ["argsort", "sort"]
+
+_SORTABLE_KINDS = "biuf"
+_I64 = np.dtype("int64")
+_normalize_axis = np.lib.array_utils.normalize_axis_index
+# ``a[_REVERSED[:axis] + (_REVERSE,)]`` is ``a`` reversed along ``axis`` (a view).
+_REVERSE = slice(None, None, -1)
+_REVERSED = (slice(None),) * 64
+
+
+def _sortable(x: Any, axis: Any, what: str) -> tuple[Any, int]:
+    if x.__class__ is not Tensor:
+        raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
+    a = x._array
+    if a.dtype.kind not in _SORTABLE_KINDS:
+        raise TypeError(
+            f"{what}: expected a real-valued or bool tensor, got dtype {x.dtype.name} "
+            "(complex numbers have no order)"
+        )
+    return a, _normalize_axis(axis, a.ndim, f"{what}: axis")
+
+
+def argsort(
+    x: Tensor, /, *, axis: int = -1, descending: bool = False, stable: bool = True
+) -> Tensor:
+    """The indices that sort ``x`` along ``axis``.
+
+    Parameters
+    ----------
+    x
+        Bool, integer or real floating tensor with at least one dimension.
+    axis
+        The axis to sort along (negative counts from the end).
+    descending
+        Sort from largest to smallest.
+    stable
+        Keep equal elements in their input order. False allows a faster unstable sort.
+
+    Returns
+    -------
+    Tensor
+        int64 indices of ``x``'s shape; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is complex or not a Tensor.
+    ValueError
+        ``axis`` is out of range (an ``AxisError``, also an IndexError).
+    """
+    a, axis = _sortable(x, axis, "argsort")
+    xb = x._device.backend
+    kind = "stable" if stable else None
+    if descending:
+        # Reversing, sorting ascending and reversing back keeps equal elements in order.
+        reverse = _REVERSED[:axis] + (_REVERSE,)
+        positions = xb.argsort(a[reverse], axis=axis, kind=kind)
+        r = (a.shape[axis] - 1) - positions[reverse]
+    else:
+        r = xb.argsort(a, axis=axis, kind=kind)
+    return wrap(r.astype(_I64, copy=False), x._device)
+
+
+def sort(x: Tensor, /, *, axis: int = -1, descending: bool = False, stable: bool = True) -> Tensor:
+    """A sorted copy of ``x`` along ``axis``.
+
+    Parameters
+    ----------
+    x
+        Bool, integer or real floating tensor with at least one dimension.
+    axis
+        The axis to sort along (negative counts from the end).
+    descending
+        Sort from largest to smallest.
+    stable
+        Keep equal elements (such as ``-0.0`` and ``0.0``) in their input order.
+
+    Returns
+    -------
+    Tensor
+        ``x``'s shape and dtype; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is complex or not a Tensor.
+    ValueError
+        ``axis`` is out of range (an ``AxisError``, also an IndexError).
+    """
+    a, axis = _sortable(x, axis, "sort")
+    xb = x._device.backend
+    kind = "stable" if stable else None
+    if descending:
+        reverse = _REVERSED[:axis] + (_REVERSE,)
+        return wrap(xb.sort(a[reverse], axis=axis, kind=kind)[reverse], x._device)
+    return wrap(xb.sort(a, axis=axis, kind=kind), x._device)

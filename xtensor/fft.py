@@ -1,0 +1,456 @@
+"""The Fourier transform extension of the array API standard 2025.12: ``xtensor.fft``.
+
+Transforms run on the input's device with that device's backend (``numpy.fft`` on the
+CPU, ``cupy.fft`` on CUDA) and return new tensors there. Results keep the input's
+precision, as the standard requires: complex64 in gives complex64 (or float32 for the
+real-output transforms), float32 in gives complex64 for ``rfft``/``rfftn``/``ihfft``.
+
+Dtypes: ``fft``, ``ifft``, ``fftn``, ``ifftn``, ``irfft``, ``irfftn`` and ``hfft`` take
+complex tensors; ``rfft``, ``rfftn`` and ``ihfft`` take float32 or float64 (float16 has no
+complex counterpart); anything else raises TypeError. ``fftshift`` and ``ifftshift`` move
+elements of any dtype. Repeated axes raise ValueError.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from ._backend import numpy as np
+from ._devices import CPU, Device, as_device
+from ._dtypes import DType, as_dtype, float64
+from ._tensor import Tensor, wrap
+
+__all__ = [
+    "fft",
+    "ifft",
+    "fftn",
+    "ifftn",
+    "rfft",
+    "irfft",
+    "rfftn",
+    "irfftn",
+    "hfft",
+    "ihfft",
+    "fftfreq",
+    "rfftfreq",
+    "fftshift",
+    "ifftshift",
+]
+
+Norm = Literal["backward", "ortho", "forward"]
+
+_F32, _F64 = np.dtype("float32"), np.dtype("float64")
+_C64, _C128 = np.dtype("complex64"), np.dtype("complex128")
+# Keys: the dtypes the complex-input transforms take, and the real-input ones.
+_REAL_OF: dict[Any, Any] = {_C64: _F32, _C128: _F64}
+_COMPLEX_OF: dict[Any, Any] = {_F32: _C64, _F64: _C128}
+_NORMS = ("backward", "ortho", "forward")
+_normalize_axis = np.lib.array_utils.normalize_axis_index
+
+
+def _complex_input(x: Any, what: str) -> Any:
+    if x.__class__ is not Tensor:
+        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+    a = x._array
+    if a.dtype not in _REAL_OF:
+        raise TypeError(
+            f"fft.{what}: expected a complex floating-point tensor, got dtype {x.dtype.name}; "
+            "convert it first, e.g. with astype(x, complex128)"
+        )
+    return a
+
+
+def _real_input(x: Any, what: str) -> Any:
+    if x.__class__ is not Tensor:
+        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+    a = x._array
+    if a.dtype not in _COMPLEX_OF:
+        raise TypeError(
+            f"fft.{what}: expected a float32 or float64 tensor, got dtype {x.dtype.name}"
+            + (" (float16 has no complex dtype of its precision)" if a.dtype.kind == "f" else "")
+        )
+    return a
+
+
+def _check_norm(norm: Any, what: str) -> None:
+    if norm not in _NORMS:
+        raise ValueError(
+            f"fft.{what}: expected norm 'backward', 'ortho' or 'forward', got {norm!r}"
+        )
+
+
+def _points(value: Any, name: str, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError(f"fft.{what}: expected an int {name}, got {value!r}")
+    if value < 1:
+        raise ValueError(f"fft.{what}: expected {name} >= 1, got {value}")
+    return value
+
+
+def _transform(
+    x: Tensor, a: Any, what: str, n: Any, axis: int, norm: Any, out: Any, halved: bool
+) -> Tensor:
+    """Run the 1-d transform ``what`` along ``axis``; ``halved``: the input holds
+    ``n // 2 + 1`` points of an ``n``-point output (``irfft``, ``hfft``)."""
+    _check_norm(norm, what)
+    axis = _normalize_axis(axis, a.ndim, f"fft.{what}: axis")
+    if n is None:
+        size = a.shape[axis]
+        n = 2 * (size - 1) if halved else size
+        if n < 1:
+            raise ValueError(
+                f"fft.{what}: the input has {size} point(s) along axis {axis}, which gives "
+                f"{n} output points; pass n >= 1"
+            )
+    else:
+        n = _points(n, "n", what)
+    r = getattr(x._device.backend.fft, what)(a, n=n, axis=axis, norm=norm)
+    return wrap(r.astype(out, copy=False), x._device)
+
+
+def _sizes_and_axes(
+    a: Any, s: Any, axes: Any, what: str, halved: bool
+) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
+    """Normalized ``(s, axes)`` for an n-d transform; ``s[i] == -1`` becomes the
+    default size for that axis."""
+    if axes is None:
+        if s is not None:
+            raise ValueError(f"fft.{what}: s was given without axes; pass axes too")
+        axes = tuple(range(a.ndim))
+    else:
+        axes = tuple(_normalize_axis(ax, a.ndim, f"fft.{what}: axis") for ax in axes)
+        if len(set(axes)) != len(axes):
+            raise ValueError(f"fft.{what}: expected distinct axes, got {axes}")
+    if not axes and what[0] in "ri":  # rfftn, irfftn: the last axis is halved
+        raise ValueError(f"fft.{what}: expected at least one axis to transform")
+    last = len(axes) - 1
+    defaults = [a.shape[ax] for ax in axes]
+    if halved:
+        defaults[last] = 2 * (defaults[last] - 1)
+    if s is None:
+        sizes = defaults
+    else:
+        sizes = list(s)
+        if len(sizes) != len(axes):
+            raise ValueError(
+                f"fft.{what}: expected s and axes of the same length, got s={s!r}, axes={axes}"
+            )
+        for i, size in enumerate(sizes):
+            if not isinstance(size, int) or isinstance(size, bool):
+                raise TypeError(f"fft.{what}: expected ints in s, got s={s!r}")
+            if size == -1:
+                sizes[i] = defaults[i]
+    for ax, size in zip(axes, sizes, strict=True):
+        if size < 1:
+            raise ValueError(
+                f"fft.{what}: axis {ax} has {a.shape[ax]} point(s), which gives {size} output "
+                "points; pass s with sizes >= 1"
+            )
+    return (None if s is None else tuple(sizes)), axes
+
+
+def _transform_n(
+    x: Tensor, a: Any, what: str, s: Any, axes: Any, norm: Any, out: Any, halved: bool
+) -> Tensor:
+    _check_norm(norm, what)
+    sizes, axes = _sizes_and_axes(a, s, axes, what, halved)
+    r = getattr(x._device.backend.fft, what)(a, s=sizes, axes=axes, norm=norm)
+    return wrap(r.astype(out, copy=False), x._device)
+
+
+def fft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The 1-d discrete Fourier transform of a complex tensor along ``axis``.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor.
+    n
+        Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (no scaling), ``"ortho"`` (``1/sqrt(n)``), ``"forward"`` (``1/n``).
+
+    Returns
+    -------
+    Tensor
+        ``x``'s dtype and shape, with ``n`` along ``axis``; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or an empty axis), ``axis`` out of range (``AxisError``), or a bad ``norm``.
+    """
+    a = _complex_input(x, "fft")
+    return _transform(x, a, "fft", n, axis, norm, a.dtype, False)
+
+
+def ifft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The 1-d inverse discrete Fourier transform; as ``fft``, with ``"backward"``
+    scaling by ``1/n`` and ``"forward"`` not scaling."""
+    a = _complex_input(x, "ifft")
+    return _transform(x, a, "ifft", n, axis, norm, a.dtype, False)
+
+
+def fftn(
+    x: Tensor,
+    /,
+    *,
+    s: Sequence[int] | None = None,
+    axes: Sequence[int] | None = None,
+    norm: Norm = "backward",
+) -> Tensor:
+    """The n-d discrete Fourier transform of a complex tensor over ``axes``.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor.
+    s
+        Points along each of ``axes`` (trim or zero-pad; ``-1``: the axis's size). Needs
+        ``axes``.
+    axes
+        Distinct axes to transform; None: every axis.
+    norm
+        As ``fft``, with ``n = prod(s)``.
+
+    Returns
+    -------
+    Tensor
+        ``x``'s dtype, with ``s[i]`` along ``axes[i]``; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or a size is not an int.
+    ValueError
+        ``s`` without ``axes``, lengths differ, a size below 1, repeated or out-of-range
+        axes, or a bad ``norm``.
+    """
+    a = _complex_input(x, "fftn")
+    return _transform_n(x, a, "fftn", s, axes, norm, a.dtype, False)
+
+
+def ifftn(
+    x: Tensor,
+    /,
+    *,
+    s: Sequence[int] | None = None,
+    axes: Sequence[int] | None = None,
+    norm: Norm = "backward",
+) -> Tensor:
+    """The n-d inverse discrete Fourier transform; as ``fftn``, with ``"backward"``
+    scaling by ``1/n`` and ``"forward"`` not scaling."""
+    a = _complex_input(x, "ifftn")
+    return _transform_n(x, a, "ifftn", s, axes, norm, a.dtype, False)
+
+
+def rfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The 1-d discrete Fourier transform of a real tensor: the ``n // 2 + 1``
+    non-negative frequency terms.
+
+    Returns
+    -------
+    Tensor
+        complex64 for float32 ``x``, complex128 for float64; ``n // 2 + 1`` along ``axis``;
+        a new tensor on ``x``'s device. Parameters and errors as ``fft``, for real ``x``.
+    """
+    a = _real_input(x, "rfft")
+    return _transform(x, a, "rfft", n, axis, norm, _COMPLEX_OF[a.dtype], False)
+
+
+def irfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The inverse of ``rfft``: ``n`` real points from the non-negative frequency terms.
+
+    ``n`` is the output length (default ``2 * (size - 1)``); the input axis is trimmed
+    or zero-padded to ``n // 2 + 1``. Pass an odd ``n`` for odd-length output.
+
+    Returns
+    -------
+    Tensor
+        float32 for complex64 ``x``, float64 for complex128; ``n`` along ``axis``; a new
+        tensor on ``x``'s device. Errors as ``fft``.
+    """
+    a = _complex_input(x, "irfft")
+    return _transform(x, a, "irfft", n, axis, norm, _REAL_OF[a.dtype], True)
+
+
+def rfftn(
+    x: Tensor,
+    /,
+    *,
+    s: Sequence[int] | None = None,
+    axes: Sequence[int] | None = None,
+    norm: Norm = "backward",
+) -> Tensor:
+    """The n-d discrete Fourier transform of a real tensor; the last of ``axes`` keeps
+    its ``s[-1] // 2 + 1`` non-negative frequency terms.
+
+    Returns
+    -------
+    Tensor
+        complex64 for float32 ``x``, complex128 for float64; a new tensor on ``x``'s
+        device. Parameters and errors as ``fftn``, for real ``x`` and at least one axis.
+    """
+    a = _real_input(x, "rfftn")
+    return _transform_n(x, a, "rfftn", s, axes, norm, _COMPLEX_OF[a.dtype], False)
+
+
+def irfftn(
+    x: Tensor,
+    /,
+    *,
+    s: Sequence[int] | None = None,
+    axes: Sequence[int] | None = None,
+    norm: Norm = "backward",
+) -> Tensor:
+    """The inverse of ``rfftn``. ``s`` gives the output sizes; by default the last axis
+    gives ``2 * (size - 1)`` points and the others keep their sizes.
+
+    Returns
+    -------
+    Tensor
+        float32 for complex64 ``x``, float64 for complex128; a new tensor on ``x``'s
+        device. Parameters and errors as ``fftn``, with at least one axis.
+    """
+    a = _complex_input(x, "irfftn")
+    return _transform_n(x, a, "irfftn", s, axes, norm, _REAL_OF[a.dtype], True)
+
+
+def hfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The 1-d discrete Fourier transform of a signal with Hermitian symmetry, given by
+    its first half: ``n`` real output points (default ``2 * (size - 1)``).
+
+    Returns
+    -------
+    Tensor
+        float32 for complex64 ``x``, float64 for complex128; ``n`` along ``axis``; a new
+        tensor on ``x``'s device. Errors as ``fft``.
+    """
+    a = _complex_input(x, "hfft")
+    return _transform(x, a, "hfft", n, axis, norm, _REAL_OF[a.dtype], True)
+
+
+def ihfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
+    """The inverse of ``hfft``: the ``n // 2 + 1`` terms of a real signal's inverse
+    transform (``"backward"`` scales by ``1/n``).
+
+    Returns
+    -------
+    Tensor
+        complex64 for float32 ``x``, complex128 for float64; a new tensor on ``x``'s
+        device. Errors as ``rfft``.
+    """
+    a = _real_input(x, "ihfft")
+    return _transform(x, a, "ihfft", n, axis, norm, _COMPLEX_OF[a.dtype], False)
+
+
+def _frequencies(
+    what: str, n: Any, d: Any, dtype: DType | None, device: Device | str | None
+) -> Tensor:
+    n = _points(n, "n", what)
+    if isinstance(d, bool) or not isinstance(d, (int, float)):
+        raise TypeError(f"fft.{what}: expected a float d, got {d!r}")
+    if d == 0:
+        raise ValueError(f"fft.{what}: expected a non-zero sample spacing d, got {d!r}")
+    want = float64 if dtype is None else as_dtype(dtype)
+    if want.kind != "real floating":
+        raise TypeError(f"fft.{what}: expected a real floating-point dtype, got {want.name}")
+    dev = CPU if device is None else as_device(device)
+    context = contextlib.nullcontext() if dev is CPU else dev.backend.cuda.Device(dev.index)
+    with context:
+        r = getattr(dev.backend.fft, what)(n, float(d))
+        return wrap(r.astype(want.numpy, copy=False), dev)
+
+
+def fftfreq(
+    n: int,
+    /,
+    *,
+    d: float = 1.0,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """The sample frequencies of an ``n``-point transform with sample spacing ``d``:
+    ``[0, 1, ..., ceil(n/2) - 1, -floor(n/2), ..., -1] / (d * n)``.
+
+    Parameters
+    ----------
+    n
+        Window length, at least 1.
+    d
+        Sample spacing, non-zero.
+    dtype
+        A real floating-point dtype; default float64.
+    device
+        Where to create the result; default the CPU.
+
+    Returns
+    -------
+    Tensor
+        Shape ``(n,)``, a new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``n`` is not an int, ``d`` not a real number, or ``dtype`` not real floating.
+    ValueError
+        ``n < 1``, ``d == 0``, or an unknown device.
+    """
+    return _frequencies("fftfreq", n, d, dtype, device)
+
+
+def rfftfreq(
+    n: int,
+    /,
+    *,
+    d: float = 1.0,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """The sample frequencies for ``rfft``/``irfft``: ``[0, 1, ..., n // 2] / (d * n)``
+    (the Nyquist term is positive). Shape ``(n // 2 + 1,)``; otherwise as ``fftfreq``."""
+    return _frequencies("rfftfreq", n, d, dtype, device)
+
+
+def _shift(x: Any, axes: Any, what: str) -> Tensor:
+    if x.__class__ is not Tensor:
+        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+    a = x._array
+    if axes is None:
+        axes = tuple(range(a.ndim))
+    else:
+        axes = np.lib.array_utils.normalize_axis_tuple(axes, a.ndim, f"fft.{what}: axes")
+    if not axes:  # nothing to roll (NumPy's roll fails on 0-d input with no axes)
+        return wrap(a.copy(), x._device)
+    return wrap(getattr(x._device.backend.fft, what)(a, axes=axes), x._device)
+
+
+def fftshift(x: Tensor, /, *, axes: int | Sequence[int] | None = None) -> Tensor:
+    """Move the zero-frequency term to the centre: roll each of ``axes`` (default all)
+    by ``size // 2``.
+
+    Returns
+    -------
+    Tensor
+        ``x``'s shape and dtype (any dtype); a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor.
+    ValueError
+        An axis is out of range (``AxisError``) or repeated.
+    """
+    return _shift(x, axes, "fftshift")
+
+
+def ifftshift(x: Tensor, /, *, axes: int | Sequence[int] | None = None) -> Tensor:
+    """The inverse of ``fftshift``: roll each of ``axes`` by ``-(size // 2)``; as
+    ``fftshift`` otherwise."""
+    return _shift(x, axes, "ifftshift")
