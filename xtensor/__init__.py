@@ -12,6 +12,27 @@ __array_api_version__ = "2025.12"
 # --- the Tensor, devices and errors ---------------------------------------------------
 # --- conversions (creation functions of the standard, and torch-style ones) --------
 from ._conversion import as_tensor, asarray, from_dlpack, tensor
+
+# --- creation functions -----------------------------------------------------------
+from ._creation_functions import (
+    arange,
+    empty,
+    empty_like,
+    eye,
+    full,
+    full_like,
+    linspace,
+    meshgrid,
+    ones,
+    ones_like,
+    tril,
+    triu,
+    zeros,
+    zeros_like,
+)
+
+# --- data type functions ----------------------------------------------------------
+from ._data_type_functions import astype, can_cast, finfo, iinfo, isdtype, result_type
 from ._devices import Device
 
 # --- data types -------------------------------------------------------------------
@@ -32,6 +53,9 @@ from ._dtypes import (
     uint64,
 )
 from ._errors import CopyError
+
+# --- inspection -------------------------------------------------------------------
+from ._info import __array_namespace_info__
 from ._tensor import Tensor
 
 __all__ = [
@@ -58,4 +82,28 @@ __all__ = [
     "asarray",
     "from_dlpack",
     "tensor",
+    # creation functions
+    "arange",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "linspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
+    # data type functions
+    "astype",
+    "can_cast",
+    "finfo",
+    "iinfo",
+    "isdtype",
+    "result_type",
+    # inspection
+    "__array_namespace_info__",
 ]
