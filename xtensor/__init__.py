@@ -15,6 +15,27 @@ from . import fft, linalg
 # --- the Tensor, devices and errors ---------------------------------------------------
 # --- conversions (creation functions of the standard, and torch-style ones) --------
 from ._conversion import as_tensor, asarray, from_dlpack, tensor
+
+# --- creation functions -----------------------------------------------------------
+from ._creation_functions import (
+    arange,
+    empty,
+    empty_like,
+    eye,
+    full,
+    full_like,
+    linspace,
+    meshgrid,
+    ones,
+    ones_like,
+    tril,
+    triu,
+    zeros,
+    zeros_like,
+)
+
+# --- data type functions ----------------------------------------------------------
+from ._data_type_functions import astype, can_cast, finfo, iinfo, isdtype, result_type
 from ._devices import Device
 
 # --- data types -------------------------------------------------------------------
@@ -38,6 +59,9 @@ from ._errors import CopyError
 
 # --- indexing functions -----------------------------------------------------------
 from ._indexing_functions import take, take_along_axis
+
+# --- inspection -------------------------------------------------------------------
+from ._info import __array_namespace_info__
 
 # --- set functions ----------------------------------------------------------------
 from ._set_functions import isin, unique_all, unique_counts, unique_inverse, unique_values
@@ -85,4 +109,28 @@ __all__ = [
     # extensions
     "fft",
     "linalg",
+    # creation functions
+    "arange",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "linspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
+    # data type functions
+    "astype",
+    "can_cast",
+    "finfo",
+    "iinfo",
+    "isdtype",
+    "result_type",
+    # inspection
+    "__array_namespace_info__",
 ]

@@ -123,6 +123,8 @@ def as_dtype(dtype: object) -> DType:
     """Accept an xtensor dtype, or a NumPy dtype or type it maps to; else TypeError."""
     if dtype.__class__ is DType:
         return dtype  # type: ignore[return-value]
+    if dtype is None:  # NumPy reads None as float64; here it is no dtype at all
+        raise TypeError("expected a dtype, got None")
     try:
         found = _FROM_NUMPY.get(np.dtype(dtype))  # type: ignore[call-overload]
     except (TypeError, ValueError):

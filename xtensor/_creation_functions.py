@@ -1,0 +1,722 @@
+"""Creation functions: new tensors from shapes, fill values, ranges and other tensors.
+
+Every result is a new tensor (never a view of an input), allocated by the backend of
+the target device: NumPy for the CPU (the default), CuPy for ``cuda:N``. The
+``*_like`` functions default to the input's dtype and device. ``asarray`` and
+``from_dlpack`` live in ``_conversion``.
+
+Default dtypes are the standard's: float64 for ``empty``/``zeros``/``ones``/``eye``/
+``linspace``, int64 or float64 for ``arange`` and ``full`` as their arguments say,
+complex128 for complex fill values and complex ``linspace`` bounds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import operator
+from typing import Any, Literal
+
+from ._backend import numpy as np
+from ._devices import CPU, Device, as_device
+from ._dtypes import ALL_DTYPES, DType, as_dtype, complex128, float16, float32, float64, int64
+from ._dtypes import bool as bool_
+from ._tensor import Tensor, device_mismatch, wrap
+
+__all__ = [
+    "arange",
+    "empty",
+    "empty_like",
+    "eye",
+    "full",
+    "full_like",
+    "linspace",
+    "meshgrid",
+    "ones",
+    "ones_like",
+    "tril",
+    "triu",
+    "zeros",
+    "zeros_like",
+    "on_device",
+    "current",
+]
+
+MAX_DIMS = 64  # NumPy's (and CuPy's) limit on the number of dimensions
+_PYTHON_SCALARS = (bool, int, float, complex)
+_INTEGER_KINDS = ("signed integer", "unsigned integer")
+_FLOAT_KINDS = ("real floating", "complex floating")
+
+# The smallest magnitude that rounds to infinity in each narrow float format (half an
+# ulp above the largest finite value; round-half-even rounds it up, the largest finite
+# value having an odd significand).
+_FLOAT_OVERFLOW: dict[DType, float] = {
+    float16: 65520.0,
+    float32: 2.0**128 - 2.0**103,
+}
+# The range of each integer dtype.
+INT_RANGE: dict[DType, tuple[int, int]] = {
+    d: (0, (1 << d.bits) - 1)
+    if d.kind == "unsigned integer"
+    else (-(1 << (d.bits - 1)), (1 << (d.bits - 1)) - 1)
+    for d in ALL_DTYPES
+    if d.kind in _INTEGER_KINDS
+}
+
+
+# --- argument checks ------------------------------------------------------------------
+
+
+def on_device(device: Device, name: str, *args: Any, **kwargs: Any) -> Tensor:
+    """Call the backend function ``name`` of ``device`` and wrap the result there.
+
+    CuPy allocates on the current GPU, so CUDA calls run with ``device`` current.
+    """
+    if device is CPU:
+        return wrap(getattr(device.backend, name)(*args, **kwargs), CPU)
+    with device.backend.cuda.Device(device.index):
+        return wrap(getattr(device.backend, name)(*args, **kwargs), device)
+
+
+_NO_CONTEXT = contextlib.nullcontext()
+
+
+def current(device: Device) -> Any:
+    """A context manager that makes ``device`` CuPy's current GPU (nothing for the CPU)."""
+    if device is CPU:
+        return _NO_CONTEXT
+    return device.backend.cuda.Device(device.index)
+
+
+def _dtype(dtype: object, default: DType, what: str) -> DType:
+    if dtype is None:
+        return default
+    if dtype.__class__ is DType:
+        return dtype  # type: ignore[return-value]
+    try:
+        return as_dtype(dtype)
+    except TypeError as exc:
+        raise TypeError(f"{what}: {exc}") from None
+
+
+def _device(device: object) -> Device:
+    return CPU if device is None else as_device(device)
+
+
+def _tensor(x: object, what: str) -> Tensor:
+    if x.__class__ is not Tensor:
+        raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
+    return x  # type: ignore[return-value]
+
+
+def _integer(value: object, what: str, name: str) -> int:
+    """``value`` as a Python int: ints and objects with ``__index__``, never bools."""
+    if value.__class__ is int:
+        return value  # type: ignore[return-value]
+    if isinstance(value, bool):
+        raise TypeError(f"{what}: {name} must be an integer, got {value!r}")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise TypeError(f"{what}: {name} must be an integer, got {value!r}") from None
+
+
+def _size(value: object, what: str, name: str) -> int:
+    n = _integer(value, what, name)
+    if n < 0:
+        raise ValueError(f"{what}: {name} must be nonnegative, got {n}")
+    return n
+
+
+def _shape(shape: object, what: str) -> tuple[int, ...]:
+    """``shape`` (an int or a tuple of ints) as a tuple of nonnegative ints."""
+    if shape.__class__ is int and shape >= 0:  # type: ignore[operator]
+        return (shape,)  # type: ignore[return-value]
+    if isinstance(shape, (tuple, list)):
+        dims = tuple(_dimension(d, shape, what) for d in shape)
+        if len(dims) > MAX_DIMS:
+            raise ValueError(
+                f"{what}: a tensor has at most {MAX_DIMS} dimensions, got a shape with {len(dims)}"
+            )
+        return dims
+    return (_dimension(shape, shape, what),)
+
+
+def _shape_error(shape: object, what: str, exc: Exception) -> Exception:
+    """The error for a shape the backend refused: ours when the shape breaks the rules
+    (not ints, negative, too many dimensions), else the backend's (e.g. too big)."""
+    try:
+        _shape(shape, what)
+    except (TypeError, ValueError) as ours:
+        return ours
+    return exc
+
+
+def _dimension(d: object, shape: object, what: str) -> int:
+    if d.__class__ is not int:
+        if isinstance(d, bool) or not hasattr(d, "__index__"):
+            raise TypeError(
+                f"{what}: a shape is an int or a tuple of ints, got {shape!r} "
+                f"(an element of type {type(d).__name__})"
+            )
+        d = operator.index(d)  # type: ignore[call-overload]
+    if d < 0:  # type: ignore[operator]
+        raise ValueError(f"{what}: shape dimensions must be nonnegative, got {shape!r}")
+    return d  # type: ignore[return-value]
+
+
+def _check_float_range(value: float, dtype: DType, what: str, name: str) -> None:
+    """OverflowError when finite ``value`` would round to infinity in ``dtype``."""
+    limit = _FLOAT_OVERFLOW.get(dtype)
+    if limit is not None and abs(value) >= limit and math.isfinite(value):
+        raise OverflowError(f"{what}: {name} {value!r} is out of range for {dtype.name}")
+
+
+def _scalar_for(value: object, dtype: DType, what: str, name: str = "fill value") -> Any:
+    """``value`` (a Python scalar) as the Python scalar that fills a ``dtype`` tensor.
+
+    Integers out of the dtype's range and finite floats that would round to infinity
+    raise OverflowError; a complex value for a real dtype raises TypeError.
+    """
+    if not isinstance(value, _PYTHON_SCALARS):
+        raise TypeError(
+            f"{what}: {name} must be a Python bool, int, float or complex, "
+            f"got {type(value).__name__}"
+        )
+    kind = dtype.kind
+    if kind == "bool":
+        return bool(value)
+    if isinstance(value, complex) and kind != "complex floating":
+        raise TypeError(
+            f"{what}: cannot store the complex {name} {value!r} in a {dtype.name} tensor; "
+            "pass its real or imaginary part"
+        )
+    if kind in _INTEGER_KINDS:
+        try:
+            number = int(value)  # type: ignore[arg-type]  # floats truncate, like NumPy's cast
+        except (OverflowError, ValueError) as exc:
+            raise type(exc)(f"{what}: {name} {value!r} has no {dtype.name} value: {exc}") from None
+        lo, hi = INT_RANGE[dtype]
+        if not lo <= number <= hi:
+            raise OverflowError(
+                f"{what}: {name} {value!r} is out of range for {dtype.name} ({lo} to {hi})"
+            )
+        return number
+    try:
+        if kind == "real floating":
+            real = float(value)  # type: ignore[arg-type]
+        else:
+            cplx = complex(value)  # type: ignore[arg-type]
+    except OverflowError as exc:  # an int too large for a float
+        raise OverflowError(
+            f"{what}: {name} {value!r} is out of range for {dtype.name}: {exc}"
+        ) from None
+    if kind == "real floating":
+        _check_float_range(real, dtype, what, name)
+        return real
+    if dtype is not complex128:
+        _check_float_range(cplx.real, float32, what, name)
+        _check_float_range(cplx.imag, float32, what, name)
+    return cplx
+
+
+# --- from a shape -----------------------------------------------------------------------
+
+
+def empty(
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new tensor of ``shape`` with uninitialized contents.
+
+    Parameters
+    ----------
+    shape
+        An int or a tuple of nonnegative ints.
+    dtype
+        Default float64.
+    device
+        Default the CPU.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        For a shape that is not ints, or an unknown dtype.
+    ValueError
+        For a negative dimension, or more than 64 dimensions.
+    """
+    dt = float64 if dtype is None else _dtype(dtype, float64, "empty")
+    if device is None or (dev := as_device(device)) is CPU:
+        try:  # NumPy checks the shape; a refusal is explained by _shape
+            return wrap(np.empty(shape, dt.numpy), CPU)
+        except (TypeError, ValueError) as exc:
+            raise _shape_error(shape, "empty", exc) from None
+    return on_device(dev, "empty", _shape(shape, "empty"), dt.numpy)
+
+
+def zeros(
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new tensor of ``shape`` filled with zeros (default dtype float64, on the CPU).
+
+    Raises TypeError for a shape that is not ints or an unknown dtype, ValueError for a
+    negative dimension.
+
+    >>> import xtensor as xp
+    >>> xp.zeros((2, 3), dtype=xp.int32).shape
+    (2, 3)
+    """
+    dt = float64 if dtype is None else _dtype(dtype, float64, "zeros")
+    if device is None or (dev := as_device(device)) is CPU:
+        try:  # NumPy checks the shape; a refusal is explained by _shape
+            return wrap(np.zeros(shape, dt.numpy), CPU)
+        except (TypeError, ValueError) as exc:
+            raise _shape_error(shape, "zeros", exc) from None
+    return on_device(dev, "zeros", _shape(shape, "zeros"), dt.numpy)
+
+
+def ones(
+    shape: int | tuple[int, ...],
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new tensor of ``shape`` filled with ones (``1 + 0j`` for complex dtypes).
+
+    Default dtype float64, default device the CPU. Raises TypeError for a shape that is
+    not ints or an unknown dtype, ValueError for a negative dimension.
+    """
+    dt = float64 if dtype is None else _dtype(dtype, float64, "ones")
+    if device is None or (dev := as_device(device)) is CPU:
+        try:  # NumPy checks the shape; a refusal is explained by _shape
+            return wrap(np.ones(shape, dt.numpy), CPU)
+        except (TypeError, ValueError) as exc:
+            raise _shape_error(shape, "ones", exc) from None
+    return on_device(dev, "ones", _shape(shape, "ones"), dt.numpy)
+
+
+def full(
+    shape: int | tuple[int, ...],
+    fill_value: bool | int | float | complex,
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new tensor of ``shape`` with every element equal to ``fill_value``.
+
+    Parameters
+    ----------
+    shape
+        An int or a tuple of nonnegative ints.
+    fill_value
+        A Python scalar. With ``dtype=None`` its type gives the dtype: bool → bool,
+        int → int64, float → float64, complex → complex128.
+    dtype, device
+        Default as above, and the CPU.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``fill_value`` is not a Python scalar, or is complex for a real dtype.
+    OverflowError
+        ``fill_value`` is out of the dtype's range (e.g. 300 for uint8, 1e39 for
+        float32).
+    ValueError
+        A negative dimension; a float NaN for an integer dtype.
+    """
+    if dtype is None:
+        cls = fill_value.__class__
+        if cls is bool:
+            dt = bool_
+        elif cls is int:
+            dt = int64
+        elif cls is float:
+            dt = float64
+        elif isinstance(fill_value, bool):
+            dt = bool_
+        elif isinstance(fill_value, int):
+            dt = int64
+        elif isinstance(fill_value, float):
+            dt = float64
+        else:
+            dt = complex128
+    else:
+        dt = _dtype(dtype, float64, "full")
+    value = _scalar_for(fill_value, dt, "full")
+    if device is None or (dev := as_device(device)) is CPU:
+        try:
+            return wrap(np.full(shape, value, dt.numpy), CPU)
+        except (TypeError, ValueError) as exc:
+            raise _shape_error(shape, "full", exc) from None
+    return on_device(dev, "full", _shape(shape, "full"), value, dt.numpy)
+
+
+# --- like another tensor --------------------------------------------------------------
+
+
+def empty_like(
+    x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
+) -> Tensor:
+    """A new uninitialized tensor of ``x``'s shape (default: ``x``'s dtype and device)."""
+    x = _tensor(x, "empty_like")
+    dt = x.dtype if dtype is None else _dtype(dtype, float64, "empty_like")
+    dev = x._device if device is None else as_device(device)
+    if dev is CPU:
+        return wrap(np.empty(x._array.shape, dt.numpy), CPU)
+    return on_device(dev, "empty", x._array.shape, dt.numpy)
+
+
+def zeros_like(
+    x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
+) -> Tensor:
+    """A new tensor of ``x``'s shape filled with zeros (default: ``x``'s dtype and device)."""
+    x = _tensor(x, "zeros_like")
+    dt = x.dtype if dtype is None else _dtype(dtype, float64, "zeros_like")
+    dev = x._device if device is None else as_device(device)
+    if dev is CPU:
+        return wrap(np.zeros(x._array.shape, dt.numpy), CPU)
+    return on_device(dev, "zeros", x._array.shape, dt.numpy)
+
+
+def ones_like(
+    x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
+) -> Tensor:
+    """A new tensor of ``x``'s shape filled with ones (default: ``x``'s dtype and device)."""
+    x = _tensor(x, "ones_like")
+    dt = x.dtype if dtype is None else _dtype(dtype, float64, "ones_like")
+    dev = x._device if device is None else as_device(device)
+    if dev is CPU:
+        return wrap(np.ones(x._array.shape, dt.numpy), CPU)
+    return on_device(dev, "ones", x._array.shape, dt.numpy)
+
+
+def full_like(
+    x: Tensor,
+    /,
+    fill_value: bool | int | float | complex,
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new tensor of ``x``'s shape filled with ``fill_value``.
+
+    The dtype and device default to ``x``'s. Raises as ``full`` does: TypeError for a
+    fill value that is not a Python scalar (or complex for a real dtype), OverflowError
+    for one out of the dtype's range.
+    """
+    x = _tensor(x, "full_like")
+    dt = x.dtype if dtype is None else _dtype(dtype, float64, "full_like")
+    value = _scalar_for(fill_value, dt, "full_like")
+    dev = x._device if device is None else as_device(device)
+    if dev is CPU:
+        return wrap(np.full(x._array.shape, value, dt.numpy), CPU)
+    return on_device(dev, "full", x._array.shape, value, dt.numpy)
+
+
+# --- ranges -------------------------------------------------------------------------
+
+
+def _real_arg(value: object, what: str, name: str) -> int | float:
+    cls = value.__class__
+    if cls is int or cls is float:
+        return value  # type: ignore[return-value]
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, int):  # bool
+        return int(value)
+    if not isinstance(value, complex) and hasattr(value, "__index__"):
+        return operator.index(value)  # type: ignore[call-overload, no-any-return]
+    raise TypeError(f"{what}: {name} must be a Python int or float, got {value!r}")
+
+
+def arange(
+    start: int | float,
+    /,
+    stop: int | float | None = None,
+    step: int | float = 1,
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """Evenly spaced values in the half-open interval ``[start, stop)``.
+
+    Parameters
+    ----------
+    start, stop, step
+        Python ints or floats; ``arange(n)`` counts from 0 to ``n - 1``. ``step`` must
+        not be 0.
+    dtype
+        An integer or real floating dtype. Default int64 when every argument is an
+        int, else float64. Integer dtypes need integer arguments.
+    device
+        Default the CPU.
+
+    Returns
+    -------
+    Tensor
+        A new 1-d tensor of ``ceil((stop - start) / step)`` elements (0 when the
+        interval is empty in the direction of ``step``); integer results are exact.
+
+    Raises
+    ------
+    TypeError
+        An argument that is not an int or float, a float argument for an integer
+        dtype, a bool or complex dtype.
+    ValueError
+        ``step`` is 0.
+    OverflowError
+        A value out of the dtype's range.
+    """
+    if stop is None:
+        if (
+            start.__class__ is int
+            and step.__class__ is int
+            and step == 1
+            and dtype is None
+            and device is None
+            and start < 2**63
+        ):
+            return wrap(np.arange(start, dtype=int64.numpy), CPU)  # arange(n), exact
+        start, stop = 0, start
+    start = _real_arg(start, "arange", "start")
+    stop = _real_arg(stop, "arange", "stop")
+    step = _real_arg(step, "arange", "step")
+    all_int = start.__class__ is int and stop.__class__ is int and step.__class__ is int
+    dt = _dtype(dtype, int64 if all_int else float64, "arange")
+    if step == 0:
+        raise ValueError("arange: step must not be 0, got 0")
+    dev = _device(device)
+    kind = dt.kind
+    if kind in _INTEGER_KINDS:
+        if not all_int:
+            raise TypeError(
+                f"arange: dtype {dt.name} needs integer start, stop and step, got "
+                f"start={start!r}, stop={stop!r}, step={step!r}"
+            )
+        return _integer_arange(dev, start, stop, step, dt)  # type: ignore[arg-type]
+    if kind != "real floating":
+        raise TypeError(f"arange: dtype must be an integer or real floating dtype, got {dt.name}")
+    try:
+        n = max(math.ceil((stop - start) / step), 0)
+    except OverflowError:
+        raise OverflowError(
+            f"arange: the length of arange({start!r}, {stop!r}, {step!r}) is not finite"
+        ) from None
+    if n:
+        _check_float_range(float(start), dt, "arange", "start")
+        _check_float_range(float(start + (n - 1) * step), dt, "arange", "the last value")
+    if dt is float64:
+        return on_device(dev, "arange", float(start), float(stop), float(step), dtype=dt.numpy)
+    # Narrow floats: compute in float64 (as NumPy does for linspace), then round once.
+    with current(dev):
+        array = dev.backend.arange(float(start), float(stop), float(step), dtype=float64.numpy)
+        return wrap(array.astype(dt.numpy), dev)
+
+
+def _integer_arange(dev: Device, start: int, stop: int, step: int, dt: DType) -> Tensor:
+    """Exact integer ``arange``: length from Python's ``range``, values in ``dt``."""
+    n = max(0, -((start - stop) // step))  # len(range(start, stop, step)), unbounded
+    lo, hi = INT_RANGE[dt]
+    if n:
+        last = start + (n - 1) * step
+        if not (lo <= start <= hi and lo <= last <= hi):
+            raise OverflowError(
+                f"arange({start}, {stop}, {step}): the values run from {start} to {last}, "
+                f"out of range for {dt.name} ({lo} to {hi})"
+            )
+    if lo <= stop <= hi and lo <= start + step <= hi and abs(stop - start) < 2**52:
+        result = on_device(dev, "arange", start, stop, step, dtype=dt.numpy)
+        if result._array.shape[0] == n:
+            return result
+    # The backend cannot be trusted with the length (it divides in float64) or with
+    # intermediate values out of range: count in the unsigned type of the same width,
+    # whose arithmetic wraps modulo 2**bits, and reinterpret. The values are exact
+    # because every one of them is in range.
+    bits = dt.bits
+    unsigned = np.dtype(f"uint{bits}")
+    mod = 1 << bits
+    with current(dev):
+        array = dev.backend.arange(n, dtype=unsigned)
+        array *= unsigned.type(step % mod)
+        array += unsigned.type(start % mod)
+        return wrap(array.view(dt.numpy), dev)
+
+
+def linspace(
+    start: int | float | complex,
+    stop: int | float | complex,
+    /,
+    num: int,
+    *,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+    endpoint: bool = True,
+) -> Tensor:
+    """``num`` evenly spaced numbers from ``start`` to ``stop``.
+
+    Parameters
+    ----------
+    start, stop
+        Python ints, floats or complex numbers.
+    num
+        The number of values, a nonnegative int.
+    dtype
+        A floating-point dtype (real or complex). Default complex128 when ``start`` or
+        ``stop`` is complex, else float64. Values are computed in double precision
+        and rounded once to ``dtype``.
+    device
+        Default the CPU.
+    endpoint
+        Whether ``stop`` is the last value (True) or excluded (False: the values are
+        the first ``num`` of ``linspace(start, stop, num + 1)``).
+
+    Returns
+    -------
+    Tensor
+        A new 1-d tensor.
+
+    Raises
+    ------
+    TypeError
+        A non-scalar bound, a non-floating dtype, a complex bound for a real dtype.
+    ValueError
+        A negative ``num``.
+    OverflowError
+        A bound out of the dtype's range.
+    """
+    is_complex = isinstance(start, complex) or isinstance(stop, complex)
+    dt = _dtype(dtype, complex128 if is_complex else float64, "linspace")
+    if dt.kind not in _FLOAT_KINDS:
+        raise TypeError(f"linspace: dtype must be a floating-point dtype, got {dt.name}")
+    n = _size(num, "linspace", "num")
+    if endpoint is not True and endpoint is not False:
+        raise TypeError(f"linspace: endpoint must be True or False, got {endpoint!r}")
+    lo = _scalar_for(start, dt, "linspace", "start")
+    hi = _scalar_for(stop, dt, "linspace", "stop")
+    dev = _device(device)
+    if dt.kind == "real floating":
+        return on_device(dev, "linspace", lo, hi, n, endpoint=endpoint, dtype=dt.numpy)
+    # The standard spaces the real and imaginary parts independently; complex
+    # arithmetic (dividing by num + 0j) would round differently.
+    backend = dev.backend
+    with current(dev):
+        real = backend.linspace(lo.real, hi.real, n, endpoint=endpoint)
+        imag = backend.linspace(lo.imag, hi.imag, n, endpoint=endpoint)
+        array = backend.empty(n, dtype=dt.numpy)
+        array.real = real
+        array.imag = imag
+        return wrap(array, dev)
+
+
+# --- matrices -------------------------------------------------------------------------
+
+
+def eye(
+    n_rows: int,
+    n_cols: int | None = None,
+    /,
+    *,
+    k: int = 0,
+    dtype: DType | None = None,
+    device: Device | str | None = None,
+) -> Tensor:
+    """A new 2-d tensor with ones on the ``k``-th diagonal and zeros elsewhere.
+
+    ``n_cols`` defaults to ``n_rows``; ``k > 0`` is above the main diagonal, ``k < 0``
+    below. Default dtype float64, default device the CPU. Raises TypeError for
+    non-integer sizes or ``k``, ValueError for negative sizes.
+    """
+    rows = _size(n_rows, "eye", "n_rows")
+    cols = rows if n_cols is None else _size(n_cols, "eye", "n_cols")
+    diagonal = _integer(k, "eye", "k")
+    dt = _dtype(dtype, float64, "eye")
+    diagonal = max(-rows, min(diagonal, cols))  # beyond these every element is 0
+    return on_device(_device(device), "eye", rows, cols, k=diagonal, dtype=dt.numpy)
+
+
+def _triangle(x: Tensor, k: int, what: str) -> Tensor:
+    x = _tensor(x, what)
+    array = x._array
+    if array.ndim < 2:
+        raise ValueError(
+            f"{what}: expected a matrix or a stack of matrices (ndim >= 2), got shape {array.shape}"
+        )
+    rows, cols = array.shape[-2:]
+    diagonal = max(-rows, min(_integer(k, what, "k"), cols))
+    return on_device(x._device, what, array, k=diagonal)
+
+
+def tril(x: Tensor, /, *, k: int = 0) -> Tensor:
+    """The lower triangle of each matrix in ``x`` (shape ``(..., M, N)``): a new tensor.
+
+    Elements above the ``k``-th diagonal are zero; same shape, dtype and device as
+    ``x``. Raises TypeError for a non-Tensor or non-integer ``k``, ValueError when
+    ``x.ndim < 2``.
+    """
+    return _triangle(x, k, "tril")
+
+
+def triu(x: Tensor, /, *, k: int = 0) -> Tensor:
+    """The upper triangle of each matrix in ``x`` (shape ``(..., M, N)``): a new tensor.
+
+    Elements below the ``k``-th diagonal are zero; same shape, dtype and device as
+    ``x``. Raises TypeError for a non-Tensor or non-integer ``k``, ValueError when
+    ``x.ndim < 2``.
+    """
+    return _triangle(x, k, "triu")
+
+
+def meshgrid(*arrays: Tensor, indexing: Literal["xy", "ij"] = "xy") -> tuple[Tensor, ...]:
+    """Coordinate matrices from 1-d coordinate tensors.
+
+    Parameters
+    ----------
+    arrays
+        1-d tensors on one device, of lengths ``N1, N2, ..., Nn``.
+    indexing
+        ``"xy"`` (Cartesian: each result has shape ``(N2, N1, N3, ..., Nn)``) or
+        ``"ij"`` (matrix: shape ``(N1, N2, ..., Nn)``).
+
+    Returns
+    -------
+    tuple of Tensor
+        ``n`` new tensors (copies, each with its input's dtype) on the inputs' device.
+
+    Raises
+    ------
+    TypeError
+        An argument that is not a Tensor.
+    ValueError
+        A bad ``indexing``, an input that is not 1-d, inputs on different devices.
+    """
+    if indexing != "xy" and indexing != "ij":
+        raise ValueError(f"meshgrid: indexing must be 'xy' or 'ij', got {indexing!r}")
+    if not arrays:
+        return ()
+    device = _tensor(arrays[0], "meshgrid")._device
+    backend_arrays = []
+    for x in arrays:
+        x = _tensor(x, "meshgrid")
+        if x._device is not device:
+            raise device_mismatch("meshgrid", device, x._device)
+        if x._array.ndim != 1:
+            raise ValueError(f"meshgrid: expected 1-d tensors, got one of shape {x._array.shape}")
+        backend_arrays.append(x._array)
+    with current(device):
+        grids = device.backend.meshgrid(*backend_arrays, indexing=indexing)
+    return tuple(wrap(g, device) for g in grids)

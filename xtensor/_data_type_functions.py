@@ -1,0 +1,341 @@
+"""Data type functions: ``astype``, ``can_cast``, ``finfo``, ``iinfo``, ``isdtype``,
+``result_type``.
+
+Promotion questions are answered from ``_dtypes.PROMOTION`` and ``scalar_result``
+(the one table), never by asking the backend. Every device supports every dtype,
+so the answers do not depend on the device.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import _dlpack
+from ._backend import numpy as np
+from ._creation_functions import current
+from ._devices import Device, as_device
+from ._dtypes import (
+    ALL_DTYPES,
+    PROMOTION,
+    DType,
+    as_dtype,
+    complex64,
+    complex128,
+    float32,
+    float64,
+    scalar_result,
+)
+from ._tensor import Tensor, wrap
+
+__all__ = [
+    "astype",
+    "can_cast",
+    "finfo",
+    "iinfo",
+    "isdtype",
+    "result_type",
+    "FloatInfo",
+    "IntInfo",
+    "KINDS",
+]
+
+# The standard's dtype kinds, each as the set of ``DType.kind`` values it covers.
+KINDS: dict[str, frozenset[str]] = {
+    "bool": frozenset({"bool"}),
+    "signed integer": frozenset({"signed integer"}),
+    "unsigned integer": frozenset({"unsigned integer"}),
+    "integral": frozenset({"signed integer", "unsigned integer"}),
+    "real floating": frozenset({"real floating"}),
+    "complex floating": frozenset({"complex floating"}),
+    "numeric": frozenset(
+        {"signed integer", "unsigned integer", "real floating", "complex floating"}
+    ),
+}
+_PYTHON_SCALARS = (bool, int, float, complex)
+_COMPLEX_OR_BOOL = ("complex floating", "bool")
+
+
+def _dtype_arg(value: object, what: str, *, tensor: bool = False) -> DType:
+    """A dtype argument: an xtensor dtype (or what ``as_dtype`` accepts); with
+    ``tensor=True`` also a Tensor, standing for its dtype."""
+    cls = value.__class__
+    if cls is DType:
+        return value  # type: ignore[return-value]
+    if cls is Tensor:
+        if tensor:
+            return value.dtype  # type: ignore[attr-defined, no-any-return]
+        raise TypeError(f"{what}: expected a dtype, got a Tensor; pass its .dtype")
+    if value is None:  # NumPy reads None as float64; a dtype argument must be explicit
+        raise TypeError(f"{what}: expected a dtype, got None")
+    try:
+        return as_dtype(value)
+    except TypeError as exc:
+        raise TypeError(f"{what}: {exc}") from None
+
+
+# --- astype ---------------------------------------------------------------------------
+
+
+def astype(
+    x: Tensor, dtype: DType, /, *, copy: bool = True, device: Device | str | None = None
+) -> Tensor:
+    """``x`` cast to ``dtype`` (and moved to ``device``), ignoring promotion rules.
+
+    Parameters
+    ----------
+    x
+        The tensor to cast.
+    dtype
+        The wanted dtype. Complex to real dtypes is refused (take ``real`` or ``imag``
+        first); complex to bool is allowed (``0 + 0j`` is False).
+    copy
+        True (default): always a new tensor. False: ``x`` itself when its dtype and
+        device already match, else a new tensor.
+    device
+        Default ``x``'s device; another device copies the data there.
+
+    Returns
+    -------
+    Tensor
+        ``x`` itself (``copy=False``, nothing to change) or a new tensor on the
+        target device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, ``dtype`` is unknown, or a complex-to-real cast.
+    ValueError
+        ``copy`` is not a bool; ``device`` is unknown or unavailable.
+    """
+    if x.__class__ is not Tensor:
+        raise TypeError(f"astype: expected a Tensor, got {type(x).__name__}")
+    dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "astype")
+    if copy is not True and copy is not False:
+        raise ValueError(f"astype: copy must be True or False, got {copy!r}")
+    array = x._array
+    source = x._device
+    target = source if device is None else as_device(device)
+    src = x.dtype
+    if src is not dt and src.kind == "complex floating" and dt.kind not in _COMPLEX_OR_BOOL:
+        raise TypeError(
+            f"astype: casting complex {src.name} to {dt.name} would drop the imaginary "
+            "part; cast real(x) or imag(x) instead"
+        )
+    if target is not source:
+        array = _dlpack.move(array, source, target, None)
+        with current(target):
+            return wrap(array.astype(dt.numpy, copy=False), target)
+    if src is dt:
+        if not copy:
+            return x
+        with current(source):
+            return wrap(array.copy(), source)
+    with current(source):
+        return wrap(array.astype(dt.numpy), source)
+
+
+# --- promotion ------------------------------------------------------------------------
+
+
+def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
+    """Whether ``from_`` (a dtype or a tensor's dtype) casts to ``to`` by promotion rules.
+
+    True exactly when promoting ``from_`` with ``to`` gives ``to`` (for the pairs the
+    standard leaves open, as NumPy's "safe" casting answers). Raises TypeError for
+    arguments that are not dtypes (or a Tensor, for ``from_``).
+    """
+    a = _dtype_arg(from_, "can_cast", tensor=True)
+    b = _dtype_arg(to, "can_cast")
+    return PROMOTION[a, b] is b
+
+
+def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DType) -> DType:
+    """The dtype of the result of an operation on these tensors, dtypes and Python scalars.
+
+    Tensors and dtypes promote by the promotion table, first within their family
+    (bool; integers; floating point), where the standard's lattice makes the order
+    irrelevant, then the families with each other. So the answer never depends on the
+    order of the arguments, and for two it is the table's entry. Python scalars then
+    apply the standard's scalar rules (a scalar of a fitting kind takes the dtype;
+    where the standard leaves it open, as NumPy answers: int8 with 1.0 gives float64).
+
+    Raises
+    ------
+    ValueError
+        No tensor or dtype among the arguments.
+    TypeError
+        An argument that is not a Tensor, dtype or Python scalar.
+    """
+    families: list[DType | None] = [None, None, None]
+    scalars = []
+    for arg in arrays_and_dtypes:
+        cls = arg.__class__
+        if cls is DType:
+            dt: DType = arg  # type: ignore[assignment]
+        elif cls is Tensor:
+            dt = arg.dtype  # type: ignore[union-attr]
+        elif isinstance(arg, _PYTHON_SCALARS):
+            scalars.append(arg)
+            continue
+        else:
+            dt = _dtype_arg(arg, "result_type", tensor=True)
+        family = _FAMILY[dt.kind]
+        seen = families[family]
+        families[family] = dt if seen is None else PROMOTION[seen, dt]
+    booleans, integers, floats = families
+    result = (
+        integers if floats is None else floats if integers is None else PROMOTION[integers, floats]
+    )
+    if booleans is not None:
+        result = booleans if result is None else PROMOTION[result, booleans]
+    if result is None:
+        raise ValueError(
+            f"result_type: at least one tensor or dtype is required, got {arrays_and_dtypes!r}"
+        )
+    for scalar in scalars:
+        result = scalar_result(result, scalar)
+    return result
+
+
+# The families within which the standard's promotion lattice is associative.
+_FAMILY = {
+    "bool": 0,
+    "signed integer": 1,
+    "unsigned integer": 1,
+    "real floating": 2,
+    "complex floating": 2,
+}
+
+
+# --- kinds ------------------------------------------------------------------------------
+
+
+def isdtype(dtype: DType, kind: DType | str | tuple[DType | str, ...]) -> bool:
+    """Whether ``dtype`` is of ``kind``: a kind name, a dtype, or a tuple of those.
+
+    Kind names: ``"bool"``, ``"signed integer"``, ``"unsigned integer"``,
+    ``"integral"``, ``"real floating"`` (includes the ``float16`` extension),
+    ``"complex floating"``, ``"numeric"``.
+
+    Raises
+    ------
+    TypeError
+        ``dtype`` is not a dtype, or ``kind`` is not a string, dtype or tuple.
+    ValueError
+        An unknown kind name.
+    """
+    dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "isdtype")
+    if kind.__class__ is tuple:
+        return any(_is_kind(dt, k) for k in kind)  # type: ignore[union-attr]
+    return _is_kind(dt, kind)
+
+
+def _is_kind(dt: DType, kind: object) -> bool:
+    if isinstance(kind, str):
+        kinds = KINDS.get(kind)
+        if kinds is None:
+            raise ValueError(
+                f"isdtype: unknown kind {kind!r}: expected a dtype or one of "
+                f"{', '.join(repr(k) for k in KINDS)}"
+            )
+        return dt.kind in kinds
+    if kind.__class__ is DType:
+        return kind is dt
+    if kind.__class__ is not tuple and kind.__class__ is not Tensor:
+        try:
+            return as_dtype(kind) is dt
+        except TypeError:
+            pass
+    raise TypeError(f"isdtype: kind must be a dtype, a kind name or a tuple of those, got {kind!r}")
+
+
+# --- machine limits ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FloatInfo:
+    """Machine limits of a real floating dtype (``finfo``): Python floats."""
+
+    bits: int
+    eps: float
+    max: float
+    min: float
+    smallest_normal: float
+    dtype: DType
+
+
+@dataclass(frozen=True, slots=True)
+class IntInfo:
+    """Machine limits of an integer dtype (``iinfo``): Python ints."""
+
+    bits: int
+    max: int
+    min: int
+    dtype: DType
+
+
+def _float_info(dtype: DType) -> FloatInfo:
+    info = np.finfo(dtype.numpy)
+    return FloatInfo(
+        bits=int(info.bits),
+        eps=float(info.eps),
+        max=float(info.max),
+        min=float(info.min),
+        smallest_normal=float(info.smallest_normal),
+        dtype=dtype,
+    )
+
+
+_FINFO: dict[DType, FloatInfo] = {
+    d: _float_info(d) for d in ALL_DTYPES if d.kind == "real floating"
+}
+_FINFO[complex64] = _FINFO[float32]
+_FINFO[complex128] = _FINFO[float64]
+_IINFO: dict[DType, IntInfo] = {
+    d: IntInfo(bits=d.bits, max=int(np.iinfo(d.numpy).max), min=int(np.iinfo(d.numpy).min), dtype=d)
+    for d in ALL_DTYPES
+    if d.kind in ("signed integer", "unsigned integer")
+}
+
+
+def finfo(type: DType | Tensor, /) -> FloatInfo:
+    """Machine limits of a floating dtype (or a tensor's dtype).
+
+    A complex dtype gives its real component's limits (complex64 → float32).
+
+    Returns
+    -------
+    FloatInfo
+        ``bits``, ``eps``, ``max``, ``min``, ``smallest_normal`` (Python floats and an
+        int) and ``dtype`` (the real floating dtype).
+
+    Raises
+    ------
+    TypeError
+        Not a floating dtype or tensor.
+    """
+    dt = _dtype_arg(type, "finfo", tensor=True)
+    info = _FINFO.get(dt)
+    if info is None:
+        raise TypeError(f"finfo: expected a floating-point dtype or tensor, got {dt.name}")
+    return info
+
+
+def iinfo(type: DType | Tensor, /) -> IntInfo:
+    """Machine limits of an integer dtype (or a tensor's dtype).
+
+    Returns
+    -------
+    IntInfo
+        ``bits``, ``max``, ``min`` (Python ints) and ``dtype``.
+
+    Raises
+    ------
+    TypeError
+        Not an integer dtype or tensor.
+    """
+    dt = _dtype_arg(type, "iinfo", tensor=True)
+    info = _IINFO.get(dt)
+    if info is None:
+        raise TypeError(f"iinfo: expected an integer dtype or tensor, got {dt.name}")
+    return info

@@ -1,0 +1,120 @@
+"""The inspection namespace: ``__array_namespace_info__()``.
+
+It answers what this xtensor supports on this machine: its capabilities, the
+devices (the CPU, and ``cuda:N`` for each GPU CuPy sees), and the default and
+supported dtypes. Every device supports the same dtypes and defaults.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import _backend
+from ._creation_functions import MAX_DIMS
+from ._data_type_functions import KINDS
+from ._devices import CPU, Device, as_device
+from ._dtypes import (
+    ALL_DTYPES,
+    DType,
+    complex128,
+    float16,
+    float64,
+    int64,
+)
+
+__all__ = ["__array_namespace_info__", "Info"]
+
+# The standard's dtypes: float16, an extension, must not be listed by ``dtypes()``.
+_STANDARD_DTYPES: tuple[DType, ...] = tuple(d for d in ALL_DTYPES if d is not float16)
+
+
+class Info:
+    """Inspection utilities of the xtensor namespace (``xp.__array_namespace_info__()``)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "xtensor.__array_namespace_info__()"
+
+    def capabilities(self) -> dict[str, Any]:
+        """What xtensor supports: boolean indexing, data-dependent output shapes (both
+        True), and the largest number of dimensions (64, NumPy's and CuPy's limit)."""
+        return {
+            "boolean indexing": True,
+            "data-dependent shapes": True,
+            "max dimensions": MAX_DIMS,
+        }
+
+    def default_device(self) -> Device:
+        """The device creation functions use when none is given: the CPU."""
+        return CPU
+
+    def devices(self) -> tuple[Device, ...]:
+        """The devices available now: the CPU, then ``cuda:0`` … for each GPU CuPy sees."""
+        count = _backend.cuda_device_count()
+        return (CPU, *(as_device(f"cuda:{i}") for i in range(count)))
+
+    def default_dtypes(self, *, device: Device | str | None = None) -> dict[str, DType]:
+        """The default dtypes (the same on every device).
+
+        Keys ``"real floating"`` (float64), ``"complex floating"`` (complex128),
+        ``"integral"`` (int64) and ``"indexing"`` (int64). Raises ValueError for an
+        unknown or unavailable ``device``.
+        """
+        if device is not None:
+            as_device(device)
+        return {
+            "real floating": float64,
+            "complex floating": complex128,
+            "integral": int64,
+            "indexing": int64,
+        }
+
+    def dtypes(
+        self,
+        *,
+        device: Device | str | None = None,
+        kind: str | tuple[str, ...] | None = None,
+    ) -> dict[str, DType]:
+        """The standard's dtypes xtensor supports, by name, optionally of ``kind``.
+
+        ``kind`` is None (all), a kind name (``"bool"``, ``"signed integer"``,
+        ``"unsigned integer"``, ``"integral"``, ``"real floating"``,
+        ``"complex floating"``, ``"numeric"``) or a tuple of kind names. ``float16``
+        is an extension and is not listed.
+
+        Raises
+        ------
+        TypeError
+            ``kind`` is not a string, a tuple of strings or None.
+        ValueError
+            An unknown kind name, or an unknown or unavailable ``device``.
+        """
+        if device is not None:
+            as_device(device)
+        if kind is None:
+            return {d.name: d for d in _STANDARD_DTYPES}
+        names = kind if isinstance(kind, tuple) else (kind,)
+        wanted: set[str] = set()
+        for name in names:
+            if not isinstance(name, str):
+                raise TypeError(
+                    f"dtypes: kind must be a kind name or a tuple of kind names, got {kind!r}"
+                )
+            kinds = KINDS.get(name)
+            if kinds is None:
+                raise ValueError(
+                    f"dtypes: unknown kind {name!r}: expected one of "
+                    f"{', '.join(repr(k) for k in KINDS)}"
+                )
+            wanted |= kinds
+        return {d.name: d for d in _STANDARD_DTYPES if d.kind in wanted}
+
+
+_INFO = Info()
+
+
+def __array_namespace_info__() -> Info:
+    """The inspection utilities: ``capabilities()``, ``default_device()``,
+    ``default_dtypes()``, ``dtypes()`` and ``devices()``."""
+    return _INFO
