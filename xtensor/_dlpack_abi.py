@@ -1,0 +1,125 @@
+"""The DLPack C ABI (``dlpack/dlpack.h``) as ctypes structures, and the capsule calls.
+
+Only what xtensor needs to inspect and adjust the capsules it exports and to read
+the capsules it imports: the structs, the flag bits, the capsule names, and
+``PyCapsule_*`` from the C API.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+__all__ = [
+    "DLPackVersion",
+    "DLDevice",
+    "DLDataType",
+    "DLTensor",
+    "DLManagedTensor",
+    "DLManagedTensorVersioned",
+    "DELETER",
+    "VERSIONED_DELETER",
+    "READ_ONLY",
+    "IS_COPIED",
+    "IS_SUBBYTE_TYPE_PADDED",
+    "LEGACY_NAME",
+    "VERSIONED_NAME",
+    "USED_LEGACY_NAME",
+    "USED_VERSIONED_NAME",
+    "capsule_name",
+    "capsule_pointer",
+    "set_capsule_name",
+]
+
+READ_ONLY = 1 << 0
+IS_COPIED = 1 << 1
+IS_SUBBYTE_TYPE_PADDED = 1 << 2
+
+LEGACY_NAME = b"dltensor"
+VERSIONED_NAME = b"dltensor_versioned"
+USED_LEGACY_NAME = b"used_dltensor"
+USED_VERSIONED_NAME = b"used_dltensor_versioned"
+
+
+class DLPackVersion(ctypes.Structure):
+    _fields_ = [("major", ctypes.c_uint32), ("minor", ctypes.c_uint32)]
+
+
+class DLDevice(ctypes.Structure):
+    _fields_ = [("device_type", ctypes.c_int32), ("device_id", ctypes.c_int32)]
+
+
+class DLDataType(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_uint8), ("bits", ctypes.c_uint8), ("lanes", ctypes.c_uint16)]
+
+
+class DLTensor(ctypes.Structure):
+    _fields_ = [
+        ("data", ctypes.c_void_p),
+        ("device", DLDevice),
+        ("ndim", ctypes.c_int32),
+        ("dtype", DLDataType),
+        ("shape", ctypes.POINTER(ctypes.c_int64)),
+        ("strides", ctypes.POINTER(ctypes.c_int64)),
+        ("byte_offset", ctypes.c_uint64),
+    ]
+
+
+class DLManagedTensor(ctypes.Structure):
+    pass
+
+
+DELETER = ctypes.CFUNCTYPE(None, ctypes.POINTER(DLManagedTensor))
+DLManagedTensor._fields_ = [
+    ("dl_tensor", DLTensor),
+    ("manager_ctx", ctypes.c_void_p),
+    ("deleter", DELETER),
+]
+
+
+class DLManagedTensorVersioned(ctypes.Structure):
+    pass
+
+
+VERSIONED_DELETER = ctypes.CFUNCTYPE(None, ctypes.POINTER(DLManagedTensorVersioned))
+DLManagedTensorVersioned._fields_ = [
+    ("version", DLPackVersion),
+    ("manager_ctx", ctypes.c_void_p),
+    ("deleter", VERSIONED_DELETER),
+    ("flags", ctypes.c_uint64),
+    ("dl_tensor", DLTensor),
+]
+
+_api = ctypes.pythonapi
+_api.PyCapsule_GetName.restype = ctypes.c_char_p
+_api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+_api.PyCapsule_GetPointer.restype = ctypes.c_void_p
+_api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_api.PyCapsule_SetName.restype = ctypes.c_int
+_api.PyCapsule_SetName.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_api.PyCapsule_IsValid.restype = ctypes.c_int
+_api.PyCapsule_IsValid.argtypes = [ctypes.py_object, ctypes.c_char_p]
+
+# PyCapsule_SetName keeps the pointer it is given: the names must outlive every capsule.
+_STATIC_NAMES = {
+    name: ctypes.c_char_p(name)
+    for name in (LEGACY_NAME, VERSIONED_NAME, USED_LEGACY_NAME, USED_VERSIONED_NAME)
+}
+
+
+def capsule_name(capsule: Any) -> bytes | None:
+    """The name of a PyCapsule (None for a nameless one); TypeError for other objects."""
+    if type(capsule).__name__ != "PyCapsule":
+        raise TypeError(f"expected a PyCapsule, got {type(capsule).__name__}")
+    return _api.PyCapsule_GetName(capsule)  # type: ignore[no-any-return]
+
+
+def capsule_pointer(capsule: Any, name: bytes) -> int:
+    """The pointer a capsule named ``name`` holds (ValueError if the name differs)."""
+    return int(_api.PyCapsule_GetPointer(capsule, name))
+
+
+def set_capsule_name(capsule: Any, name: bytes) -> None:
+    """Rename a capsule to one of the four DLPack names."""
+    if _api.PyCapsule_SetName(capsule, _STATIC_NAMES[name]) != 0:
+        raise BufferError(f"could not rename a DLPack capsule to {name!r}")
