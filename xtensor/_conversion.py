@@ -126,6 +126,8 @@ def from_dlpack(
     if copy is not None and copy is not True and copy is not False:
         raise ValueError(f"from_dlpack: copy must be True, False or None, got {copy!r}")
     target = None if device is None else as_device(device)
+    if x.__class__ is Tensor:  # what the protocol would give, without a capsule
+        return _from_array(x._array, x._device, None, target, copy, "from_dlpack")
     array, dev, _ = _dlpack.consume(x, target, copy)
     return wrap(array, dev)
 
@@ -277,10 +279,12 @@ def _int_out_of_int64(obj: Any, array: Any) -> bool:
     """Whether NumPy's dtype for ``obj`` came from Python ints beyond int64.
 
     Cheap checks first: only object arrays, uint64 arrays and float64 arrays holding a
-    magnitude of 2**63 or more can come from such ints.
+    magnitude of 2**63 or more can come from such ints (NumPy's picks for them).
     """
     kind = array.dtype.kind
-    if kind == "f" and not (array.size and np.abs(array).max() >= 2.0**63):
+    if kind == "f" and not (
+        array.dtype == np.float64 and array.size and np.abs(array).max() >= 2.0**63
+    ):
         return False
     return _has_big_int(obj)
 

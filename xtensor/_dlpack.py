@@ -12,7 +12,10 @@ corrects it here, and it reads every capsule itself before a backend consumes it
 
 from __future__ import annotations
 
+import ctypes
+import math
 import operator
+import struct
 import sys
 from typing import Any, NamedTuple
 
@@ -220,12 +223,12 @@ def _stamp(capsule: Any, copied: bool) -> Any:
     """Write xtensor's version, and IS_COPIED when a copy was made, into a versioned
     capsule (a legacy one has neither field)."""
     if abi.capsule_name(capsule) == abi.VERSIONED_NAME:
-        managed = abi.DLManagedTensorVersioned.from_address(
-            abi.capsule_pointer(capsule, abi.VERSIONED_NAME)
-        )
-        managed.version.major, managed.version.minor = VERSION
+        pointer = abi.capsule_pointer(capsule, abi.VERSIONED_NAME)
+        header = abi.VERSIONED_HEADER
+        _, _, context, deleter, flags = header.unpack(ctypes.string_at(pointer, header.size))
         if copied:
-            managed.flags |= abi.IS_COPIED
+            flags |= abi.IS_COPIED
+        ctypes.memmove(pointer, header.pack(*VERSION, context, deleter, flags), header.size)
     return capsule
 
 
@@ -241,18 +244,18 @@ class CapsuleInfo(NamedTuple):
     device_type: int
     device_id: int
     dtype: Any  # numpy.dtype
-    shape: tuple[int, ...]
-    strides: tuple[int, ...] | None  # None: compact row-major (NULL strides)
-    byte_offset: int
+    ndim: int
     data: int
+    byte_offset: int
 
 
 def read_capsule(capsule: Any) -> CapsuleInfo:
     """Read and check a DLPack capsule without consuming it.
 
     Raises BufferError for anything xtensor cannot import (a used or foreign capsule,
-    another major version, a dtype or device it does not hold); the capsule is left
-    as it was, so its destructor still calls the producer's deleter.
+    another major version, a dtype it does not hold, NULL data for a non-empty
+    tensor); the capsule is left as it was, so its destructor still calls the
+    producer's deleter.
     """
     try:
         name = abi.capsule_name(capsule)
@@ -261,19 +264,22 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
             f"from_dlpack: __dlpack__ returned {type(capsule).__name__}, not a PyCapsule"
         ) from None
     if name == abi.VERSIONED_NAME:
-        managed: Any = abi.DLManagedTensorVersioned.from_address(abi.capsule_pointer(capsule, name))
-        version = (int(managed.version.major), int(managed.version.minor))
-        if version[0] != VERSION[0]:
+        pointer = abi.capsule_pointer(capsule, name)
+        major, minor, _, _, flags = abi.VERSIONED_HEADER.unpack(
+            ctypes.string_at(pointer, abi.VERSIONED_HEADER.size)
+        )
+        if major != VERSION[0]:
             # Only the version may be read: another major version may lay out the rest
             # differently.
             raise BufferError(
-                f"from_dlpack: DLPack version {version[0]}.{version[1]} is not supported: "
-                f"xtensor reads major version {VERSION[0]} (and legacy capsules); the "
-                "capsule was left unconsumed"
+                f"from_dlpack: DLPack version {major}.{minor} is not supported: xtensor "
+                f"reads major version {VERSION[0]} (and legacy capsules); the capsule was "
+                "left unconsumed"
             )
-        flags = int(managed.flags)
+        version: tuple[int, int] | None = (major, minor)
+        pointer += abi.VERSIONED_HEADER.size
     elif name == abi.LEGACY_NAME:
-        managed = abi.DLManagedTensor.from_address(abi.capsule_pointer(capsule, name))
+        pointer = abi.capsule_pointer(capsule, name)
         version, flags = None, 0
     elif name in (abi.USED_VERSIONED_NAME, abi.USED_LEGACY_NAME):
         raise BufferError(
@@ -285,30 +291,34 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
             f"from_dlpack: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', "
             f"got {name!r}"
         )
-    t = managed.dl_tensor
-    dtype = _numpy_dtype(t.dtype.code, t.dtype.bits, t.dtype.lanes)
-    ndim = int(t.ndim)
-    if ndim < 0 or (ndim > 0 and not t.shape):
-        raise BufferError(f"from_dlpack: invalid DLTensor: ndim={ndim} with shape {t.shape!r}")
-    shape = tuple(int(t.shape[i]) for i in range(ndim))
-    if any(n < 0 for n in shape):
-        raise BufferError(f"from_dlpack: invalid DLTensor: negative shape {shape}")
-    strides = tuple(int(t.strides[i]) for i in range(ndim)) if t.strides else None
-    data = int(t.data or 0)
-    if data == 0 and 0 not in shape:
-        raise BufferError(f"from_dlpack: invalid DLTensor: NULL data for shape {shape}")
+    data, device_type, device_id, ndim, code, bits, lanes, shape, _, byte_offset = (
+        abi.TENSOR_LAYOUT.unpack(ctypes.string_at(pointer, abi.TENSOR_LAYOUT.size))
+    )
+    dtype = _numpy_dtype(code, bits, lanes)
+    if ndim < 0 or (ndim > 0 and not shape):
+        raise BufferError(f"from_dlpack: invalid DLTensor: ndim {ndim} with a NULL shape")
+    if not data and _size(shape, ndim):
+        # NumPy would hand out newly allocated, uninitialised memory instead.
+        raise BufferError(f"from_dlpack: invalid DLTensor: NULL data for {ndim}-d shape")
     return CapsuleInfo(
         versioned=version is not None,
         version=version,
         flags=flags,
-        device_type=int(t.device.device_type),
-        device_id=int(t.device.device_id),
+        device_type=device_type,
+        device_id=device_id,
         dtype=dtype,
-        shape=shape,
-        strides=strides,
-        byte_offset=int(t.byte_offset),
-        data=data,
+        ndim=ndim,
+        data=data or 0,
+        byte_offset=byte_offset,
     )
+
+
+def _size(shape: int | None, ndim: int) -> int:
+    """The number of elements of a DLTensor's ``shape`` array (at address ``shape``)."""
+    if ndim == 0:
+        return 1
+    dims = struct.unpack(f"@{ndim}q", ctypes.string_at(shape, 8 * ndim))
+    return math.prod(dims)
 
 
 def _numpy_dtype(code: int, bits: int, lanes: int) -> Any:
@@ -340,6 +350,27 @@ class _Handoff:
 
     def __dlpack_device__(self) -> tuple[int, int]:
         return self._device
+
+
+class _Writeable:
+    """Offers the memory of NumPy's read-only array over a legacy capsule as writeable,
+    keeping that array (and so the capsule's owner) alive."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: Any) -> None:
+        self.array = array
+
+    @property
+    def __array_interface__(self) -> dict[str, Any]:
+        a = self.array
+        return {
+            "shape": a.shape,
+            "typestr": a.dtype.str,
+            "data": (a.__array_interface__["data"][0], False),
+            "strides": a.strides,
+            "version": 3,
+        }
 
 
 def source_device(obj: Any, what: str = "from_dlpack") -> Device:
@@ -404,7 +435,8 @@ def consume(
         capsule = _request(obj, stream=stream, dl_device=None, copy=share)
     info = read_capsule(capsule)
     here = _device_of(info.device_type, info.device_id, what)
-    copied = bool(info.flags & abi.IS_COPIED)
+    # A capsule in host memory for a GPU producer is its host copy, flagged or not.
+    copied = bool(info.flags & abi.IS_COPIED) or here is not source
     if copied and copy is False:
         raise CopyError(
             f"{what}(copy=False): the producer ({type(obj).__name__}) copied the data "
@@ -421,6 +453,10 @@ def consume(
         elif not copied and _immutable(obj):
             # JAX arrays are immutable, and JAX's legacy capsules cannot say read-only.
             array.flags.writeable = False
+        elif not info.versioned and not array.flags.writeable:
+            # NumPy imports every legacy capsule read-only; DLPack before 1.0 shares
+            # writeable memory, and only the READ_ONLY flag of 1.0 says otherwise.
+            array = np.asarray(_Writeable(array))
     else:
         cp = _backend.cupy_or_raise(what)
         with cp.cuda.Device(here.index):

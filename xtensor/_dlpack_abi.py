@@ -8,6 +8,7 @@ the capsules it imports: the structs, the flag bits, the capsule names, and
 from __future__ import annotations
 
 import ctypes
+import struct
 from typing import Any
 
 __all__ = [
@@ -26,6 +27,9 @@ __all__ = [
     "VERSIONED_NAME",
     "USED_LEGACY_NAME",
     "USED_VERSIONED_NAME",
+    "TENSOR_LAYOUT",
+    "VERSIONED_HEADER",
+    "CAPSULE_TYPE",
     "capsule_name",
     "capsule_pointer",
     "set_capsule_name",
@@ -90,6 +94,15 @@ DLManagedTensorVersioned._fields_ = [
     ("dl_tensor", DLTensor),
 ]
 
+# The same structs as ``struct`` layouts, to read a capsule's fields in one call:
+# DLTensor: data, device type, device id, ndim, dtype code, bits, lanes, shape, strides,
+# byte_offset; the head of DLManagedTensorVersioned: version major, minor,
+# manager_ctx, deleter, flags (its DLTensor follows).
+TENSOR_LAYOUT = struct.Struct("@PiiiBBHPPQ")
+VERSIONED_HEADER = struct.Struct("@IIPPQ")
+assert TENSOR_LAYOUT.size == ctypes.sizeof(DLTensor)
+assert VERSIONED_HEADER.size == DLManagedTensorVersioned.dl_tensor.offset  # type: ignore[attr-defined]
+
 _api = ctypes.pythonapi
 _api.PyCapsule_GetName.restype = ctypes.c_char_p
 _api.PyCapsule_GetName.argtypes = [ctypes.py_object]
@@ -97,8 +110,10 @@ _api.PyCapsule_GetPointer.restype = ctypes.c_void_p
 _api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
 _api.PyCapsule_SetName.restype = ctypes.c_int
 _api.PyCapsule_SetName.argtypes = [ctypes.py_object, ctypes.c_char_p]
-_api.PyCapsule_IsValid.restype = ctypes.c_int
-_api.PyCapsule_IsValid.argtypes = [ctypes.py_object, ctypes.c_char_p]
+_api.PyCapsule_New.restype = ctypes.py_object
+_api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+
+CAPSULE_TYPE = type(_api.PyCapsule_New(1, None, None))
 
 # PyCapsule_SetName keeps the pointer it is given: the names must outlive every capsule.
 _STATIC_NAMES = {
@@ -109,7 +124,7 @@ _STATIC_NAMES = {
 
 def capsule_name(capsule: Any) -> bytes | None:
     """The name of a PyCapsule (None for a nameless one); TypeError for other objects."""
-    if type(capsule).__name__ != "PyCapsule":
+    if type(capsule) is not CAPSULE_TYPE:
         raise TypeError(f"expected a PyCapsule, got {type(capsule).__name__}")
     return _api.PyCapsule_GetName(capsule)  # type: ignore[no-any-return]
 
