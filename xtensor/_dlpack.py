@@ -313,8 +313,8 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
     )
 
 
-def _size(shape: int | None, ndim: int) -> int:
-    """The number of elements of a DLTensor's ``shape`` array (at address ``shape``)."""
+def _size(shape: int, ndim: int) -> int:
+    """The number of elements of a DLTensor whose ``shape`` array is at that address."""
     if ndim == 0:
         return 1
     dims = struct.unpack(f"@{ndim}q", ctypes.string_at(shape, 8 * ndim))
