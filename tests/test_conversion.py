@@ -362,3 +362,9 @@ def test_copy_true_and_tensor_never_share(make):
         after = np.array(memoryview(obj) if not hasattr(obj, "__dlpack__") else np.from_dlpack(obj))
         np.testing.assert_array_equal(before, after)
         assert not x.is_readonly
+
+
+def test_unsupported_dlpack_dtype_is_refused_naming_the_entry_point():
+    for convert, name in ((xp.asarray, "asarray"), (xp.as_tensor, "as_tensor")):
+        with pytest.raises(BufferError, match=rf"{name}: DLPack dtype bfloat with 16 bits"):
+            convert(torch.zeros(2, dtype=torch.bfloat16))

@@ -249,7 +249,7 @@ class CapsuleInfo(NamedTuple):
     byte_offset: int
 
 
-def read_capsule(capsule: Any) -> CapsuleInfo:
+def read_capsule(capsule: Any, what: str = "from_dlpack") -> CapsuleInfo:
     """Read and check a DLPack capsule without consuming it.
 
     Raises BufferError for anything xtensor cannot import (a used or foreign capsule,
@@ -261,7 +261,7 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
         name = abi.capsule_name(capsule)
     except TypeError:
         raise BufferError(
-            f"from_dlpack: __dlpack__ returned {type(capsule).__name__}, not a PyCapsule"
+            f"{what}: __dlpack__ returned {type(capsule).__name__}, not a PyCapsule"
         ) from None
     if name == abi.VERSIONED_NAME:
         pointer = abi.capsule_pointer(capsule, name)
@@ -272,7 +272,7 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
             # Only the version may be read: another major version may lay out the rest
             # differently.
             raise BufferError(
-                f"from_dlpack: DLPack version {major}.{minor} is not supported: xtensor "
+                f"{what}: DLPack version {major}.{minor} is not supported: xtensor "
                 f"reads major version {VERSION[0]} (and legacy capsules); the capsule was "
                 "left unconsumed"
             )
@@ -283,23 +283,22 @@ def read_capsule(capsule: Any) -> CapsuleInfo:
         version, flags = None, 0
     elif name in (abi.USED_VERSIONED_NAME, abi.USED_LEGACY_NAME):
         raise BufferError(
-            f"from_dlpack: the capsule is named {name.decode()!r}: it was consumed already, "
+            f"{what}: the capsule is named {name.decode()!r}: it was consumed already, "
             "and a DLPack capsule can be consumed only once"
         )
     else:
         raise BufferError(
-            f"from_dlpack: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', "
-            f"got {name!r}"
+            f"{what}: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', got {name!r}"
         )
     data, device_type, device_id, ndim, code, bits, lanes, shape, _, byte_offset = (
         abi.TENSOR_LAYOUT.unpack(ctypes.string_at(pointer, abi.TENSOR_LAYOUT.size))
     )
-    dtype = _numpy_dtype(code, bits, lanes)
+    dtype = _numpy_dtype(code, bits, lanes, what)
     if ndim < 0 or (ndim > 0 and not shape):
-        raise BufferError(f"from_dlpack: invalid DLTensor: ndim {ndim} with a NULL shape")
+        raise BufferError(f"{what}: invalid DLTensor: ndim {ndim} with a NULL shape")
     if not data and _size(shape, ndim):
         # NumPy would hand out newly allocated, uninitialised memory instead.
-        raise BufferError(f"from_dlpack: invalid DLTensor: NULL data for {ndim}-d shape")
+        raise BufferError(f"{what}: invalid DLTensor: NULL data for {ndim}-d shape")
     return CapsuleInfo(
         versioned=version is not None,
         version=version,
@@ -321,16 +320,16 @@ def _size(shape: int, ndim: int) -> int:
     return math.prod(dims)
 
 
-def _numpy_dtype(code: int, bits: int, lanes: int) -> Any:
+def _numpy_dtype(code: int, bits: int, lanes: int, what: str) -> Any:
     dtype = _DTYPES.get((code, bits))
     if dtype is not None and lanes == 1:
         return dtype
     kind = _TYPE_CODE_NAMES.get(code, "unknown")
-    what = f"{kind} with {bits} bits (type code {code})"
+    described = f"{kind} with {bits} bits (type code {code})"
     if lanes != 1:
-        what += f" and {lanes} lanes (a vector type)"
+        described += f" and {lanes} lanes (a vector type)"
     raise BufferError(
-        f"from_dlpack: DLPack dtype {what} is not supported: xtensor holds {_SUPPORTED_DTYPES}"
+        f"{what}: DLPack dtype {described} is not supported: xtensor holds {_SUPPORTED_DTYPES}"
     )
 
 
@@ -433,7 +432,7 @@ def consume(
         with cp.cuda.Device(source.index):
             stream = cp.cuda.get_current_stream().ptr or 1  # 0 is the legacy stream: 1
         capsule = _request(obj, stream=stream, dl_device=None, copy=share)
-    info = read_capsule(capsule)
+    info = read_capsule(capsule, what)
     here = _device_of(info.device_type, info.device_id, what)
     # A capsule in host memory for a GPU producer is its host copy, flagged or not.
     copied = bool(info.flags & abi.IS_COPIED) or here is not source
