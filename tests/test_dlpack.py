@@ -827,9 +827,9 @@ def test_foreign_capsules_and_objects_are_refused():
         def __dlpack_device__(self):
             return (1, 0)
 
-    make_capsule = ctypes.pythonapi.PyCapsule_New
-    make_capsule.restype = ctypes.py_object
-    make_capsule.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+    make_capsule = ctypes.PYFUNCTYPE(
+        ctypes.py_object, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p
+    )(("PyCapsule_New", ctypes.pythonapi))
     other = make_capsule(1, b"not_dltensor", None)
     with pytest.raises(BufferError, match="named"):
         xp.from_dlpack(Foreign(other))

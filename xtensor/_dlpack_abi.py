@@ -32,7 +32,6 @@ __all__ = [
     "CAPSULE_TYPE",
     "capsule_name",
     "capsule_pointer",
-    "set_capsule_name",
 ]
 
 READ_ONLY = 1 << 0
@@ -103,38 +102,28 @@ VERSIONED_HEADER = struct.Struct("@IIPPQ")
 assert TENSOR_LAYOUT.size == ctypes.sizeof(DLTensor)
 assert VERSIONED_HEADER.size == DLManagedTensorVersioned.dl_tensor.offset  # type: ignore[attr-defined]
 
-_api = ctypes.pythonapi
-_api.PyCapsule_GetName.restype = ctypes.c_char_p
-_api.PyCapsule_GetName.argtypes = [ctypes.py_object]
-_api.PyCapsule_GetPointer.restype = ctypes.c_void_p
-_api.PyCapsule_GetPointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
-_api.PyCapsule_SetName.restype = ctypes.c_int
-_api.PyCapsule_SetName.argtypes = [ctypes.py_object, ctypes.c_char_p]
-_api.PyCapsule_New.restype = ctypes.py_object
-_api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+# Private prototypes of the C API's capsule functions (setting argtypes on
+# ``ctypes.pythonapi``'s shared attributes would change them for everyone).
+_GetName = ctypes.PYFUNCTYPE(ctypes.c_char_p, ctypes.py_object)(
+    ("PyCapsule_GetName", ctypes.pythonapi)
+)
+_GetPointer = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.py_object, ctypes.c_char_p)(
+    ("PyCapsule_GetPointer", ctypes.pythonapi)
+)
+_New = ctypes.PYFUNCTYPE(ctypes.py_object, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)(
+    ("PyCapsule_New", ctypes.pythonapi)
+)
 
-CAPSULE_TYPE = type(_api.PyCapsule_New(1, None, None))
-
-# PyCapsule_SetName keeps the pointer it is given: the names must outlive every capsule.
-_STATIC_NAMES = {
-    name: ctypes.c_char_p(name)
-    for name in (LEGACY_NAME, VERSIONED_NAME, USED_LEGACY_NAME, USED_VERSIONED_NAME)
-}
+CAPSULE_TYPE = type(_New(1, None, None))
 
 
 def capsule_name(capsule: Any) -> bytes | None:
     """The name of a PyCapsule (None for a nameless one); TypeError for other objects."""
     if type(capsule) is not CAPSULE_TYPE:
         raise TypeError(f"expected a PyCapsule, got {type(capsule).__name__}")
-    return _api.PyCapsule_GetName(capsule)  # type: ignore[no-any-return]
+    return _GetName(capsule)  # type: ignore[no-any-return]
 
 
 def capsule_pointer(capsule: Any, name: bytes) -> int:
     """The pointer a capsule named ``name`` holds (ValueError if the name differs)."""
-    return int(_api.PyCapsule_GetPointer(capsule, name))
-
-
-def set_capsule_name(capsule: Any, name: bytes) -> None:
-    """Rename a capsule to one of the four DLPack names."""
-    if _api.PyCapsule_SetName(capsule, _STATIC_NAMES[name]) != 0:
-        raise BufferError(f"could not rename a DLPack capsule to {name!r}")
+    return int(_GetPointer(capsule, name))
