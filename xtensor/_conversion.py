@@ -3,6 +3,15 @@
 One procedure, ``convert``, decides for every entry point whether the result can
 share the input's memory and, when it cannot, why: the reason is the message of
 the ``CopyError`` raised when ``copy=False`` cannot be honoured.
+
+What shares and what copies (``copy=None``):
+
+- a Tensor: itself (``as_tensor``, ``asarray``) when dtype and device match;
+- a NumPy array, a CuPy array, a buffer (memoryview, bytearray, bytes, array.array),
+  a DLPack producer (PyTorch, JAX, array-api-strict, …): its memory, read-only
+  when the input is; a copy when the dtype or device differs, or the data is
+  byte-swapped or misaligned (NumPy only);
+- a NumPy scalar, a Python scalar, a nested sequence: always a copy.
 """
 
 from __future__ import annotations
@@ -12,7 +21,7 @@ from typing import Any
 from . import _backend, _dlpack
 from ._backend import numpy as np
 from ._devices import CPU, Device, as_device
-from ._dtypes import ALL_DTYPES, DType, as_dtype, from_numpy
+from ._dtypes import ALL_DTYPES, DType, as_dtype, from_numpy, int64
 from ._errors import CopyError
 from ._tensor import Tensor, wrap
 
@@ -24,6 +33,8 @@ _SUPPORTED_INPUT = (
     "a Tensor, a NumPy or CuPy array, a DLPack producer (PyTorch, JAX, …), an object "
     "with the buffer protocol, a Python scalar, or a nested sequence of those"
 )
+_SUPPORTED_DTYPES = "bool, integers, float16/32/64 and complex64/128"
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 
 
 def asarray(
@@ -40,9 +51,10 @@ def asarray(
     ----------
     obj
         A Tensor, NumPy or CuPy array, DLPack producer, buffer, Python scalar or
-        nested sequence.
+        nested sequence of Python scalars.
     dtype, device
-        The wanted dtype and device; None keeps the input's (data stays where it is).
+        The wanted dtype and device; None keeps the input's (data stays where it is;
+        Python data gets bool, int64, float64 or complex128).
     copy
         None: share when possible, else copy. True: always copy. False: never copy;
         raises ``CopyError`` (a ValueError) saying why a copy would be needed.
@@ -50,7 +62,14 @@ def asarray(
     Returns
     -------
     Tensor
-        Sharing ``obj``'s memory unless a copy was needed or asked for.
+        A view of ``obj``'s memory (read-only when that memory is) unless a copy was
+        needed or asked for; on ``device``, else where ``obj`` is.
+
+    Raises
+    ------
+    TypeError
+        For unsupported input or dtypes. OverflowError for a Python int out of range
+        of the dtype. CopyError for ``copy=False`` when a copy is needed.
     """
     return convert(obj, dtype, device, copy, "asarray")
 
@@ -60,35 +79,57 @@ def as_tensor(data: Any, dtype: DType | None = None, device: Device | str | None
     dtype and device allow it, copy otherwise (never raises for a needed copy).
 
     A Tensor with matching dtype and device comes back as itself; NumPy arrays,
-    DLPack producers (CuPy, PyTorch, JAX, …) and buffers are shared; Python
-    scalars and sequences are copied. ``device=None`` keeps data where it is.
+    DLPack producers (CuPy, PyTorch, JAX, …) and buffers are shared (read-only input
+    gives a read-only tensor); NumPy scalars, Python scalars and sequences are
+    copied. ``device=None`` keeps data where it is.
     """
     return convert(data, dtype, device, None, "as_tensor")
 
 
 def tensor(data: Any, dtype: DType | None = None, device: Device | str | None = None) -> Tensor:
-    """A new tensor holding a copy of ``data``; never shares memory with the input."""
+    """A new, writeable tensor holding a copy of ``data``; never shares memory with it."""
     return convert(data, dtype, device, True, "tensor")
 
 
 def from_dlpack(
     x: Any, /, *, device: Device | str | None = None, copy: bool | None = None
 ) -> Tensor:
-    """Import ``x`` through the DLPack protocol (a view unless a copy is needed or asked).
+    """Import ``x`` through the DLPack protocol.
 
-    Raises BufferError when ``x`` cannot be described by DLPack or lives on an
-    unsupported device, and ``CopyError`` when ``copy=False`` cannot be honoured.
+    Parameters
+    ----------
+    x
+        An object with ``__dlpack__`` and ``__dlpack_device__`` (a Tensor, NumPy,
+        CuPy, PyTorch, JAX or array-api-strict array, …).
+    device
+        Where the result goes; None: where ``x`` is (host-accessible memory, such as
+        CUDA pinned or managed memory, counts as the CPU).
+    copy
+        None: share when possible. True: always copy. False: never copy.
+
+    Returns
+    -------
+    Tensor
+        A view of ``x``'s memory (read-only when the capsule says so) unless a copy
+        was needed or asked for.
+
+    Raises
+    ------
+    AttributeError
+        When ``x`` lacks ``__dlpack__`` or ``__dlpack_device__``.
+    BufferError
+        When ``x`` cannot be described by DLPack or lives on a device xtensor cannot
+        read (the message names it), or the capsule has another major version.
+    CopyError
+        (both BufferError and ValueError) when ``copy=False`` cannot be honoured.
     """
+    if copy is not None and copy is not True and copy is not False:
+        raise ValueError(f"from_dlpack: copy must be True, False or None, got {copy!r}")
     target = None if device is None else as_device(device)
-    if x.__class__ is Tensor:
-        return convert(x, None, target, copy, "from_dlpack")
-    if not hasattr(x, "__dlpack__"):
-        raise TypeError(
-            f"from_dlpack: expected an object with __dlpack__ and __dlpack_device__, "
-            f"got {type(x).__name__}"
-        )
-    array, dev = _dlpack.consume(x, target, copy)
-    return _checked(array, dev, "from_dlpack")
+    if x.__class__ is Tensor:  # what the protocol would give, without a capsule
+        return _from_array(x._array, x._device, None, target, copy, "from_dlpack")
+    array, dev, _ = _dlpack.consume(x, target, copy)
+    return wrap(array, dev)
 
 
 def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> Tensor:
@@ -100,9 +141,9 @@ def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> 
     cls = obj.__class__
     if cls is Tensor:
         return _from_array(obj._array, obj._device, want_dtype, want_device, copy, what, obj)
-    if cls is np.ndarray or isinstance(obj, np.ndarray):
+    if isinstance(obj, np.ndarray):
         return _from_host(obj, want_dtype, want_device, copy, what)
-    if isinstance(obj, np.generic) or cls in _PYTHON_SCALARS or isinstance(obj, (list, tuple)):
+    if cls in _PYTHON_SCALARS or isinstance(obj, (np.generic, list, tuple)):
         if copy is False:
             kind = "a NumPy scalar" if isinstance(obj, np.generic) else f"a Python {cls.__name__}"
             raise CopyError(f"{what}(copy=False): a copy is needed: the input is {kind}")
@@ -111,17 +152,19 @@ def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> 
         raise _unsupported(obj, what)
     cp = _backend.cupy_or_none()
     if cp is not None and isinstance(obj, cp.ndarray):
-        return _from_array(obj, _dlpack.source_device(obj), want_dtype, want_device, copy, what)
-    if hasattr(obj, "__dlpack__"):
+        source = as_device(f"cuda:{obj.device.id}")
+        return _from_array(obj, source, want_dtype, want_device, copy, what)
+    if hasattr(obj, "__dlpack_device__") and hasattr(obj, "__dlpack__"):
         return _from_dlpack_producer(obj, want_dtype, want_device, copy, what)
     buffer = _buffer_or_none(obj)
     if buffer is not None:
         return _from_host(buffer, want_dtype, want_device, copy, what)
-    if hasattr(obj, "__array__"):
+    if hasattr(obj, "__array__") or hasattr(obj, "__array_interface__"):
         return _from_host(obj, want_dtype, want_device, copy, what)
     if cp is not None and hasattr(obj, "__cuda_array_interface__"):
         array = cp.asarray(obj)
-        return _from_array(array, _dlpack.source_device(array), want_dtype, want_device, copy, what)
+        source = as_device(f"cuda:{array.device.id}")
+        return _from_array(array, source, want_dtype, want_device, copy, what)
     raise _unsupported(obj, what)
 
 
@@ -135,9 +178,10 @@ def _from_array(
     original: Tensor | None = None,
     copied: str | None = None,
 ) -> Tensor:
-    """Share ``array`` (a native, supported backend array) or copy it, as asked.
+    """Share ``array`` (a backend array of a supported native dtype) or copy it.
 
-    ``copied`` says why ``array`` is already a copy of the caller's input.
+    ``copied`` says why ``array`` is already a copy of the caller's input (None when
+    it is the input's own memory); ``original`` is the input when it is a Tensor.
     """
     target = source if device is None else device
     reasons = [] if copied is None else [copied]
@@ -147,117 +191,136 @@ def _from_array(
         )
     if target is not source:
         reasons.append(f"the array is on {source} and {target} was requested")
-    if copied is not None and copy is not False and len(reasons) == 1:
-        return wrap(array, source)
+    if reasons and copy is False:
+        raise CopyError(f"{what}(copy=False): a copy is needed: {' and '.join(reasons)}")
+    if len(reasons) == 1 and copied is not None:
+        return wrap(array, source)  # the copy made for the reason is the result
     if not reasons:
         if copy:
-            return wrap(array.copy(), source)
-        if original is not None:
-            return original
-        return wrap(array, source)
-    if copy is False:
-        raise CopyError(f"{what}(copy=False): a copy is needed: {' and '.join(reasons)}")
+            return wrap(_dlpack.copy_on(array, source), source)
+        return original if original is not None else wrap(array, source)
     if target is not source:
         array = _dlpack.move(array, source, target, None)
-    if dtype is not None:
-        array = array.astype(dtype.numpy, copy=False)
+    if dtype is not None and dtype.numpy != array.dtype:
+        array = _dlpack.copy_on(array, target, dtype.numpy)
     return wrap(array, target)
 
 
 def _from_host(
     obj: Any, dtype: DType | None, device: Device | None, copy: bool | None, what: str
 ) -> Tensor:
-    array, copied = _host_array(obj, what)
+    array, copied = _host_array(obj, copy, what)
     return _from_array(array, CPU, dtype, device, copy, what, copied=copied)
 
 
-def _host_array(array: Any, what: str) -> tuple[Any, str | None]:
-    """``array`` as a NumPy array of a supported native dtype, and why it had to be
-    copied to get there (None when it is the input's own memory)."""
-    if not isinstance(array, np.ndarray):
-        array = np.asarray(array)
+def _host_array(obj: Any, copy: bool | None, what: str) -> tuple[Any, str | None]:
+    """``obj`` as a NumPy array of a supported native dtype, aligned, and why it had
+    to be copied to get there (None when it is ``obj``'s own memory)."""
+    if isinstance(obj, np.ndarray):
+        array = obj
+    elif isinstance(obj, memoryview):
+        array = np.asarray(obj)  # always the buffer's own memory
+    else:
+        try:  # ``__array__``: NumPy passes copy=False on, and raises if it cannot be kept
+            array = np.asarray(obj, copy=False if copy is False else None)
+        except ValueError as exc:
+            raise CopyError(f"{what}(copy=False): a copy is needed: {exc}") from None
     dt = array.dtype
     if dt in _SUPPORTED_NUMPY and dt.isnative and array.flags.aligned:
         return array, None
     native = dt.newbyteorder("=")
     if native not in _SUPPORTED_NUMPY:
         raise TypeError(
-            f"{what}: unsupported NumPy dtype {dt}: xtensor holds bool, integers, "
-            "float16/32/64 and complex64/128"
+            f"{what}: unsupported dtype {dt} ({type(obj).__name__} input): xtensor holds "
+            f"{_SUPPORTED_DTYPES}"
         )
     reason = "non-native byte order" if not dt.isnative else "the data is not aligned"
-    return array.astype(native), reason
+    if copy is False:
+        raise CopyError(f"{what}(copy=False): a copy is needed: {reason} ({dt})")
+    return array.astype(native, order="K"), reason
 
 
 def _from_python(obj: Any, dtype: DType | None, device: Device | None, what: str) -> Tensor:
+    """A new array from Python or NumPy scalars, or nested sequences of them.
+
+    Without a dtype, Python data gets the standard's defaults: an all-int input is
+    int64 (NumPy would pick uint64, float64 or object for ints beyond int64).
+    """
     np_dtype = None if dtype is None else dtype.numpy
     try:
         array = np.array(obj, dtype=np_dtype)
-    except OverflowError as exc:
+    except OverflowError:
         name = dtype.name if dtype is not None else "int64"
-        raise OverflowError(f"{what}: a Python integer is out of range for {name}: {exc}") from None
+        raise OverflowError(
+            f"{what}: a Python int in {_describe(obj)} is out of range for {name}"
+        ) from None
     except ValueError as exc:
         if "inhomogeneous" in str(exc) or "sequence" in str(exc):
             raise TypeError(f"{what}: ragged nested sequences are not supported: {exc}") from None
         raise
     except TypeError as exc:
         raise TypeError(f"{what}: cannot convert {_describe(obj)}: {exc}") from None
+    if dtype is None and array.dtype.kind in "uOf" and _int_out_of_int64(obj, array):
+        raise OverflowError(
+            f"{what}: a Python int in {_describe(obj)} is out of range for {int64.name}, "
+            "the default integer dtype (pass a dtype that holds it)"
+        )
     if array.dtype not in _SUPPORTED_NUMPY:
-        if array.dtype.kind == "O" and _has_big_int(obj):
-            raise OverflowError(
-                f"{what}: a Python integer is out of range for int64 and uint64: {_describe(obj)}"
-            )
         raise TypeError(
             f"{what}: cannot convert {_describe(obj)}: its elements gave NumPy dtype "
-            f"{array.dtype}; xtensor holds bool, integers, floats and complex numbers"
+            f"{array.dtype}; xtensor holds {_SUPPORTED_DTYPES}"
         )
     if device is not None and device is not CPU:
-        array = _dlpack.move(array, CPU, device, None)
-        return wrap(array, device)
+        return wrap(_dlpack.move(array, CPU, device, None), device)
     return wrap(array, CPU)
+
+
+def _int_out_of_int64(obj: Any, array: Any) -> bool:
+    """Whether NumPy's dtype for ``obj`` came from Python ints beyond int64.
+
+    Cheap checks first: only object arrays, uint64 arrays and float64 arrays holding a
+    magnitude of 2**63 or more can come from such ints (NumPy's picks for them).
+    """
+    kind = array.dtype.kind
+    if kind == "f" and not (
+        array.dtype == np.float64 and array.size and np.abs(array).max() >= 2.0**63
+    ):
+        return False
+    return _has_big_int(obj)
+
+
+def _has_big_int(obj: Any) -> bool:
+    if obj.__class__ is int:
+        return not _INT64_MIN <= obj <= _INT64_MAX
+    if isinstance(obj, (list, tuple)):
+        return any(_has_big_int(o) for o in obj)
+    return False
 
 
 def _from_dlpack_producer(
     obj: Any, dtype: DType | None, device: Device | None, copy: bool | None, what: str
 ) -> Tensor:
-    dtype_change = False
-    try:
-        array, dev = _dlpack.consume(obj, device, None if dtype is not None and copy else copy)
-    except CopyError as exc:
-        raise CopyError(f"{what}: {exc}") from None
+    # Ask for a copy only when no dtype change will make one anyway; the dtype is
+    # known only once the capsule is read.
+    ask = None if dtype is not None and copy else copy
+    array, dev, copied = _dlpack.consume(obj, device, ask, what)
     if dtype is not None and dtype.numpy != array.dtype:
-        dtype_change = True
         if copy is False:
             raise CopyError(
-                f"{what}(copy=False): a copy is needed: dtype {array.dtype} differs from the "
-                f"requested {dtype.name}"
+                f"{what}(copy=False): a copy is needed: dtype {from_numpy(array.dtype).name} "
+                f"differs from the requested {dtype.name}"
             )
-        array = array.astype(dtype.numpy)
-    elif copy and dtype is not None and not dtype_change:
-        array = array.copy()
-    return _checked(array, dev, what)
+        array = _dlpack.copy_on(array, dev, dtype.numpy)
+    elif copy and not copied:
+        array = _dlpack.copy_on(array, dev)
+    return wrap(array, dev)
 
 
-def _checked(array: Any, device: Device, what: str) -> Tensor:
-    if array.dtype not in _SUPPORTED_NUMPY:
-        raise TypeError(f"{what}: unsupported dtype {array.dtype} from DLPack")
-    return wrap(array, device)
-
-
-def _buffer_or_none(obj: Any) -> Any:
+def _buffer_or_none(obj: Any) -> memoryview | None:
     try:
-        view = memoryview(obj)
+        return memoryview(obj)
     except TypeError:
         return None
-    return view
-
-
-def _has_big_int(obj: Any) -> bool:
-    if isinstance(obj, int) and not isinstance(obj, bool):
-        return not -(2**63) <= obj < 2**64
-    if isinstance(obj, (list, tuple)):
-        return any(_has_big_int(o) for o in obj)
-    return False
 
 
 def _describe(obj: Any) -> str:

@@ -2,26 +2,50 @@
 moving data between devices.
 
 These functions work on backend arrays and devices; ``_tensor`` and ``_conversion``
-wrap the results in Tensors. NumPy and CuPy build and read the capsules
-underneath; the negotiation (versions, devices, copies, streams) and its errors
-are decided here, the same way for every producer.
+wrap the results in Tensors. The negotiation (versions, devices, copies, streams),
+the checks of every capsule and the errors are decided here, the same way for every
+producer and consumer. NumPy and CuPy build the capsules and own the memory of the
+arrays made from them underneath; where their answer differs from the standard's
+(the version, the IS_COPIED flag, CuPy's refusal of ``copy=True``), xtensor
+corrects it here, and it reads every capsule itself before a backend consumes it.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import ctypes
+import math
+import operator
+import struct
+import sys
+from typing import Any, NamedTuple
 
 from . import _backend
+from . import _dlpack_abi as abi
 from ._backend import numpy as np
 from ._devices import CPU, DLPACK_CPU, DLPACK_CUDA, Device, as_device
 from ._errors import CopyError
 
-__all__ = ["export", "consume", "move", "HOST_DEVICE_TYPES"]
+__all__ = [
+    "VERSION",
+    "HOST_DEVICE_TYPES",
+    "export",
+    "consume",
+    "read_capsule",
+    "source_device",
+    "copy_on",
+    "move",
+]
+
+# The DLPack version xtensor implements: written into every versioned capsule it
+# exports (never the consumer's max_version), and the max_version it asks producers
+# for. Minor versions only add enum values, which xtensor checks on import; its
+# exports give strides for every ndim > 0 (the rule of 1.2).
+VERSION = (1, 3)
 
 # DLPack device types whose memory the CPU can read directly: CPU, CUDA host
 # (pinned), ROCm host, CUDA managed.
 HOST_DEVICE_TYPES = frozenset({1, 3, 11, 13})
-_DEVICE_TYPE_NAMES = {
+DEVICE_TYPE_NAMES = {
     1: "CPU",
     2: "CUDA",
     3: "CUDA host",
@@ -37,7 +61,51 @@ _DEVICE_TYPE_NAMES = {
     15: "WebGPU",
     16: "Hexagon",
     17: "MAIA",
+    18: "Trainium",
 }
+
+# (type code, bits) -> the NumPy dtype xtensor holds it as; lanes must be 1.
+_DTYPES = {
+    (6, 8): np.dtype(np.bool_),
+    (0, 8): np.dtype(np.int8),
+    (0, 16): np.dtype(np.int16),
+    (0, 32): np.dtype(np.int32),
+    (0, 64): np.dtype(np.int64),
+    (1, 8): np.dtype(np.uint8),
+    (1, 16): np.dtype(np.uint16),
+    (1, 32): np.dtype(np.uint32),
+    (1, 64): np.dtype(np.uint64),
+    (2, 16): np.dtype(np.float16),
+    (2, 32): np.dtype(np.float32),
+    (2, 64): np.dtype(np.float64),
+    (5, 64): np.dtype(np.complex64),
+    (5, 128): np.dtype(np.complex128),
+}
+_TYPE_CODE_NAMES = {
+    0: "int",
+    1: "uint",
+    2: "float",
+    3: "opaque handle",
+    4: "bfloat",
+    5: "complex",
+    6: "bool",
+    7: "float8_e3m4",
+    8: "float8_e4m3",
+    9: "float8_e4m3b11fnuz",
+    10: "float8_e4m3fn",
+    11: "float8_e4m3fnuz",
+    12: "float8_e5m2",
+    13: "float8_e5m2fnuz",
+    14: "float8_e8m0fnu",
+    15: "float6_e2m3fn",
+    16: "float6_e3m2fn",
+    17: "float4_e2m1fn",
+}
+_SUPPORTED_DTYPES = (
+    "bool, int8/16/32/64, uint8/16/32/64, float16/32/64, complex64/128 (one lane each)"
+)
+
+# --- producer ---------------------------------------------------------------------
 
 
 def export(
@@ -45,112 +113,399 @@ def export(
     device: Device,
     *,
     stream: Any,
-    max_version: tuple[int, int] | None,
-    dl_device: tuple[int, int] | None,
-    copy: bool | None,
+    max_version: Any,
+    dl_device: Any,
+    copy: Any,
 ) -> Any:
-    """The DLPack capsule of ``array`` for a consumer that asked with these keywords."""
-    if max_version is not None and not (isinstance(max_version, tuple) and len(max_version) == 2):
-        raise TypeError(
-            f"__dlpack__: max_version must be a (major, minor) tuple, got {max_version!r}"
-        )
-    target = device.dlpack if dl_device is None else _dl_device(dl_device)
-    if target != device.dlpack and target != (DLPACK_CPU, 0):
+    """The DLPack capsule of ``array`` (on ``device``) for a consumer that asked with
+    these keywords, as ``array.__dlpack__`` of the 2025.12 standard specifies."""
+    versioned = _versioned(max_version)
+    if copy is not None and copy is not True and copy is not False:
+        raise ValueError(f"__dlpack__: copy must be True, False or None, got {copy!r}")
+    own = device.dlpack
+    target = own if dl_device is None else _as_dl_device(dl_device)
+    to_host = target != own
+    if to_host and target != (DLPACK_CPU, 0):
+        also = "" if device is CPU else " or (1, 0) (a copy in host memory)"
         raise BufferError(
             f"__dlpack__: cannot export a tensor on {device} to DLPack device {target}: "
-            f"only {device.dlpack} (where it is) or (1, 0) (a copy to the host) are possible"
+            f"only {own} (where it is){also} is possible"
         )
-    if target != device.dlpack and copy is False:
+    if to_host and copy is False:
         raise CopyError(
-            f"__dlpack__(copy=False): a copy is needed: the tensor is on {device} and the "
-            "host was requested"
+            f"__dlpack__(copy=False): a copy is needed: the tensor is on {device} and "
+            "DLPack device (1, 0) (host memory) was requested"
         )
-    kwargs: dict[str, Any] = {}
-    if max_version is not None:
-        kwargs["max_version"] = max_version
-    if copy is not None:
-        kwargs["copy"] = copy
+    _check_stream(stream, device if not to_host else CPU)
     if device is CPU:
-        if stream is not None:
-            raise BufferError(f"__dlpack__: stream must be None for a CPU tensor, got {stream!r}")
-        return array.__dlpack__(**kwargs)
-    _check_stream(stream)
-    if target != device.dlpack:
-        kwargs["dl_device"] = target
-    if stream is not None:
-        kwargs["stream"] = stream
-    return array.__dlpack__(**kwargs)
+        if not versioned and copy is not True and not array.flags.writeable:
+            raise BufferError(
+                "__dlpack__: this tensor is read-only and a legacy (unversioned) DLPack "
+                "capsule cannot say so; the consumer must pass max_version >= (1, 0), or "
+                "ask for a copy with copy=True"
+            )
+        kwargs: dict[str, Any] = {"max_version": VERSION if versioned else None}
+        if copy:
+            kwargs["copy"] = True  # NumPy copies and sets IS_COPIED
+        return _stamp(array.__dlpack__(**kwargs), copied=copy is True)
+    cp = _backend.cupy_or_raise("__dlpack__")
+    with cp.cuda.Device(device.index):
+        if to_host:
+            # A synchronous copy to host memory on the current stream.
+            host = cp.asnumpy(array)
+            capsule = host.__dlpack__(max_version=VERSION if versioned else None)
+            return _stamp(capsule, copied=True)
+        # CuPy refuses copy=True for its own device (cupy#9842): copy first. CuPy then
+        # makes the consumer's stream wait for the work queued on the current one.
+        source = array.copy() if copy else array
+        capsule = source.__dlpack__(stream=stream, max_version=VERSION if versioned else None)
+        return _stamp(capsule, copied=copy is True)
 
 
-def _dl_device(dl_device: object) -> tuple[int, int]:
+def _versioned(max_version: Any) -> bool:
+    """Whether a consumer that passed ``max_version`` reads versioned capsules."""
+    if max_version is None:
+        return False
     if (
-        not isinstance(dl_device, tuple)
-        or len(dl_device) != 2
-        or not all(isinstance(v, int) for v in dl_device)
+        not isinstance(max_version, tuple)
+        or len(max_version) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in max_version)
     ):
-        raise BufferError(
+        raise TypeError(
+            f"__dlpack__: max_version must be None or a (major, minor) tuple of ints, "
+            f"got {max_version!r}"
+        )
+    return max_version[0] >= 1
+
+
+def _as_dl_device(dl_device: Any) -> tuple[int, int]:
+    if not isinstance(dl_device, tuple) or len(dl_device) != 2:
+        raise TypeError(
             f"__dlpack__: dl_device must be a (device_type, device_id) tuple, got {dl_device!r}"
         )
-    return (int(dl_device[0]), int(dl_device[1]))
+    try:
+        kind, index = (_enum_int(v) for v in dl_device)
+    except TypeError:
+        raise TypeError(
+            f"__dlpack__: dl_device must hold two integers (or DLPack enum members), "
+            f"got {dl_device!r}"
+        ) from None
+    return (kind, index)
 
 
-def _check_stream(stream: Any) -> None:
-    if stream == 0 and isinstance(stream, int):
-        raise BufferError(
-            "__dlpack__: stream=0 is ambiguous and refused by the standard; use 1 for the "
-            "legacy default stream, 2 for the per-thread default stream, or -1 for none"
+def _enum_int(value: Any) -> int:
+    """An int, or the int value of an enum member (``DLDeviceType.kDLCPU``)."""
+    return operator.index(value.value if hasattr(value, "value") else value)
+
+
+def _check_stream(stream: Any, device: Device) -> None:
+    """Refuse a stream the standard does not allow for ``device``."""
+    if stream is None:
+        return
+    if device is CPU:
+        raise ValueError(
+            f"__dlpack__: stream must be None for host memory (DLPack device (1, 0)), "
+            f"got {stream!r}"
+        )
+    if isinstance(stream, bool) or not isinstance(stream, int):
+        raise TypeError(
+            f"__dlpack__: stream must be None or an int for CUDA, got {type(stream).__name__}"
+        )
+    if stream == 0 or stream < -1:
+        raise ValueError(
+            f"__dlpack__: stream must be None, -1 (no synchronization), 1 (legacy default "
+            f"stream), 2 (per-thread default stream) or a stream pointer > 2, got {stream}; "
+            "0 is refused by the standard as ambiguous"
         )
 
 
-def source_device(obj: Any) -> Device:
-    """The device of a DLPack producer (host-accessible memory counts as the CPU)."""
+def _stamp(capsule: Any, copied: bool) -> Any:
+    """Write xtensor's version, and IS_COPIED when a copy was made, into a versioned
+    capsule (a legacy one has neither field)."""
+    if abi.capsule_name(capsule) == abi.VERSIONED_NAME:
+        pointer = abi.capsule_pointer(capsule, abi.VERSIONED_NAME)
+        header = abi.VERSIONED_HEADER
+        _, _, context, deleter, flags = header.unpack(ctypes.string_at(pointer, header.size))
+        if copied:
+            flags |= abi.IS_COPIED
+        ctypes.memmove(pointer, header.pack(*VERSION, context, deleter, flags), header.size)
+    return capsule
+
+
+# --- consumer ---------------------------------------------------------------------
+
+
+class CapsuleInfo(NamedTuple):
+    """What a DLPack capsule describes, read before any backend consumes it."""
+
+    versioned: bool
+    version: tuple[int, int] | None
+    flags: int
+    device_type: int
+    device_id: int
+    dtype: Any  # numpy.dtype
+    ndim: int
+    data: int
+    byte_offset: int
+
+
+def read_capsule(capsule: Any, what: str = "from_dlpack") -> CapsuleInfo:
+    """Read and check a DLPack capsule without consuming it.
+
+    Raises BufferError for anything xtensor cannot import (a used or foreign capsule,
+    another major version, a dtype it does not hold, NULL data for a non-empty
+    tensor); the capsule is left as it was, so its destructor still calls the
+    producer's deleter.
+    """
+    try:
+        name = abi.capsule_name(capsule)
+    except TypeError:
+        raise BufferError(
+            f"{what}: __dlpack__ returned {type(capsule).__name__}, not a PyCapsule"
+        ) from None
+    if name == abi.VERSIONED_NAME:
+        pointer = abi.capsule_pointer(capsule, name)
+        major, minor, _, _, flags = abi.VERSIONED_HEADER.unpack(
+            ctypes.string_at(pointer, abi.VERSIONED_HEADER.size)
+        )
+        if major != VERSION[0]:
+            # Only the version may be read: another major version may lay out the rest
+            # differently.
+            raise BufferError(
+                f"{what}: DLPack version {major}.{minor} is not supported: xtensor "
+                f"reads major version {VERSION[0]} (and legacy capsules); the capsule was "
+                "left unconsumed"
+            )
+        version: tuple[int, int] | None = (major, minor)
+        pointer += abi.VERSIONED_HEADER.size
+    elif name == abi.LEGACY_NAME:
+        pointer = abi.capsule_pointer(capsule, name)
+        version, flags = None, 0
+    elif name in (abi.USED_VERSIONED_NAME, abi.USED_LEGACY_NAME):
+        raise BufferError(
+            f"{what}: the capsule is named {name.decode()!r}: it was consumed already, "
+            "and a DLPack capsule can be consumed only once"
+        )
+    else:
+        raise BufferError(
+            f"{what}: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', got {name!r}"
+        )
+    data, device_type, device_id, ndim, code, bits, lanes, shape, _, byte_offset = (
+        abi.TENSOR_LAYOUT.unpack(ctypes.string_at(pointer, abi.TENSOR_LAYOUT.size))
+    )
+    dtype = _numpy_dtype(code, bits, lanes, what)
+    if ndim < 0 or (ndim > 0 and not shape):
+        raise BufferError(f"{what}: invalid DLTensor: ndim {ndim} with a NULL shape")
+    if not data and _size(shape, ndim):
+        # NumPy would hand out newly allocated, uninitialised memory instead.
+        raise BufferError(f"{what}: invalid DLTensor: NULL data for {ndim}-d shape")
+    return CapsuleInfo(
+        versioned=version is not None,
+        version=version,
+        flags=flags,
+        device_type=device_type,
+        device_id=device_id,
+        dtype=dtype,
+        ndim=ndim,
+        data=data or 0,
+        byte_offset=byte_offset,
+    )
+
+
+def _size(shape: int, ndim: int) -> int:
+    """The number of elements of a DLTensor whose ``shape`` array is at that address."""
+    if ndim == 0:
+        return 1
+    dims = struct.unpack(f"@{ndim}q", ctypes.string_at(shape, 8 * ndim))
+    return math.prod(dims)
+
+
+def _numpy_dtype(code: int, bits: int, lanes: int, what: str) -> Any:
+    dtype = _DTYPES.get((code, bits))
+    if dtype is not None and lanes == 1:
+        return dtype
+    kind = _TYPE_CODE_NAMES.get(code, "unknown")
+    described = f"{kind} with {bits} bits (type code {code})"
+    if lanes != 1:
+        described += f" and {lanes} lanes (a vector type)"
+    raise BufferError(
+        f"{what}: DLPack dtype {described} is not supported: xtensor holds {_SUPPORTED_DTYPES}"
+    )
+
+
+class _Handoff:
+    """A producer that hands one capsule, already obtained and read by xtensor, to a
+    backend's ``from_dlpack`` (which then owns it: renames it, calls the deleter)."""
+
+    __slots__ = ("_capsule", "_device")
+
+    def __init__(self, capsule: Any, device: tuple[int, int]) -> None:
+        self._capsule = capsule
+        self._device = device
+
+    def __dlpack__(self, **_: Any) -> Any:
+        capsule, self._capsule = self._capsule, None
+        return capsule
+
+    def __dlpack_device__(self) -> tuple[int, int]:
+        return self._device
+
+
+class _Writeable:
+    """Offers the memory of NumPy's read-only array over a legacy capsule as writeable,
+    keeping that array (and so the capsule's owner) alive."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: Any) -> None:
+        self.array = array
+
+    @property
+    def __array_interface__(self) -> dict[str, Any]:
+        a = self.array
+        return {
+            "shape": a.shape,
+            "typestr": a.dtype.str,
+            "data": (a.__array_interface__["data"][0], False),
+            "strides": a.strides,
+            "version": 3,
+        }
+
+
+def source_device(obj: Any, what: str = "from_dlpack") -> Device:
+    """The device of a DLPack producer (host-accessible memory counts as the CPU).
+
+    Raises AttributeError without ``__dlpack__``/``__dlpack_device__`` (as the
+    standard says) and BufferError for device types xtensor cannot read.
+    """
     probe = getattr(obj, "__dlpack_device__", None)
-    if probe is None:
-        return CPU
+    if probe is None or not hasattr(obj, "__dlpack__"):
+        raise AttributeError(
+            f"{what}: expected an object with __dlpack__ and __dlpack_device__, "
+            f"got {type(obj).__name__}"
+        )
     device_type, device_id = probe()
-    device_type = int(device_type)
+    return _device_of(int(device_type), int(device_id), what)
+
+
+def _device_of(device_type: int, device_id: int, what: str) -> Device:
     if device_type in HOST_DEVICE_TYPES:
         return CPU
+    name = DEVICE_TYPE_NAMES.get(device_type, "unknown")
     if device_type == DLPACK_CUDA:
-        return as_device(f"cuda:{int(device_id)}")
-    name = _DEVICE_TYPE_NAMES.get(device_type, "unknown")
+        if _backend.cupy_or_none() is None:
+            raise BufferError(
+                f"{what}: the data is on CUDA device {device_id} (DLPack device type 2), "
+                f"and this xtensor cannot reach it. {_backend.CUDA_INSTALL_HINT}"
+            )
+        return as_device(f"cuda:{device_id}")
     raise BufferError(
-        f"from_dlpack: DLPack device type {device_type} ({name}) is not supported: xtensor "
+        f"{what}: DLPack device type {device_type} ({name}) is not supported: xtensor "
         "reads CPU and host-accessible memory (types 1, 3, 11, 13) and CUDA (2)"
     )
 
 
-def consume(obj: Any, device: Device | None, copy: bool | None) -> tuple[Any, Device]:
-    """Import a DLPack producer as a backend array on ``device`` (default: where it is)."""
-    source = source_device(obj)
+def consume(
+    obj: Any, device: Device | None, copy: bool | None, what: str = "from_dlpack"
+) -> tuple[Any, Device, bool]:
+    """Import a DLPack producer as a backend array on ``device`` (default: where it is).
+
+    Returns the array, its device, and whether it is a copy (True) or the producer's
+    memory (False).
+    """
+    source = source_device(obj, what)
     target = source if device is None else device
-    if source is not target and copy is False:
+    if target is not source and copy is False:
         raise CopyError(
-            f"from_dlpack(copy=False): a copy is needed: the array is on {source} and "
+            f"{what}(copy=False): a copy is needed: the array is on {source} and "
             f"{target} was requested"
         )
-    if target is CPU:
-        # NumPy negotiates versions and falls back for old producers; with
-        # device="cpu" it asks a GPU producer for a host copy.
-        kwargs: dict[str, Any] = {} if copy is None else {"copy": copy}
-        if source is not CPU:
-            kwargs["device"] = "cpu"
-        array = np.from_dlpack(obj, **kwargs)
-        return array, CPU
-    cp = _backend.cupy_or_raise("from_dlpack")
+    # Same device: ask for the producer's memory and copy here if asked, so that exactly
+    # one copy is made (torch and JAX copy on copy=True without setting IS_COPIED).
+    share = False if copy is False else None
     if source is CPU:
-        host = np.from_dlpack(obj)
-        with cp.cuda.Device(target.index):
-            return cp.array(host, copy=True), target
-    if source is not target:
+        capsule = _request(obj, stream=None, dl_device=None, copy=share)
+    elif target is CPU:
+        capsule = _request(obj, stream=None, dl_device=(DLPACK_CPU, 0), copy=copy)
+    else:
+        cp = _backend.cupy_or_raise(what)
         with cp.cuda.Device(source.index):
-            array = cp.from_dlpack(obj)
-        return move(array, source, target, None), target
-    with cp.cuda.Device(target.index):
-        array = cp.from_dlpack(obj)
-        if copy:
-            array = array.copy()
-    return array, target
+            stream = cp.cuda.get_current_stream().ptr or 1  # 0 is the legacy stream: 1
+        capsule = _request(obj, stream=stream, dl_device=None, copy=share)
+    info = read_capsule(capsule, what)
+    here = _device_of(info.device_type, info.device_id, what)
+    # A capsule in host memory for a GPU producer is its host copy, flagged or not.
+    copied = bool(info.flags & abi.IS_COPIED) or here is not source
+    if copied and copy is False:
+        raise CopyError(
+            f"{what}(copy=False): the producer ({type(obj).__name__}) copied the data "
+            "although copy=False was asked"
+        )
+    handoff = _Handoff(capsule, (info.device_type, info.device_id))
+    del capsule
+    if here is CPU:
+        array = np.from_dlpack(handoff)
+        if not array.flags.aligned:
+            if copy is False:
+                raise CopyError(f"{what}(copy=False): a copy is needed: the data is not aligned")
+            array, copied = array.copy(order="K"), True
+        elif not copied and _immutable(obj):
+            # JAX arrays are immutable, and JAX's legacy capsules cannot say read-only.
+            array.flags.writeable = False
+        elif not info.versioned and not array.flags.writeable:
+            # NumPy imports every legacy capsule read-only; DLPack before 1.0 shares
+            # writeable memory, and only the READ_ONLY flag of 1.0 says otherwise.
+            array = np.asarray(_Writeable(array))
+    else:
+        cp = _backend.cupy_or_raise(what)
+        with cp.cuda.Device(here.index):
+            array = cp.from_dlpack(handoff)
+    if here is not target:
+        if copy is False:
+            raise CopyError(
+                f"{what}(copy=False): a copy is needed: the producer gave memory on {here} "
+                f"and {target} was requested"
+            )
+        array, copied = move(array, here, target, None), True
+    if copy and not copied:
+        array, copied = copy_on(array, target), True
+    return array, target, copied
+
+
+def _request(obj: Any, *, stream: Any, dl_device: Any, copy: bool | None) -> Any:
+    """Call ``obj.__dlpack__`` with the keywords that are not None; a producer that
+    raises TypeError on the newer ones is asked once more with ``stream`` alone."""
+    kwargs: dict[str, Any] = {"max_version": VERSION}
+    if dl_device is not None:
+        kwargs["dl_device"] = dl_device
+    if copy is not None:
+        kwargs["copy"] = copy
+    if stream is not None:
+        kwargs["stream"] = stream
+    try:
+        return obj.__dlpack__(**kwargs)
+    except TypeError:
+        return obj.__dlpack__() if stream is None else obj.__dlpack__(stream=stream)
+
+
+def _immutable(obj: Any) -> bool:
+    """Whether ``obj`` is an array its library promises never to change (JAX)."""
+    jax = sys.modules.get("jax")
+    return jax is not None and isinstance(obj, jax.Array)
+
+
+# --- copying and moving ------------------------------------------------------------------
+
+
+def copy_on(array: Any, device: Device, dtype: Any = None) -> Any:
+    """A copy of ``array`` on its own ``device``, cast to the NumPy ``dtype`` if given.
+
+    CuPy allocates on the *current* device, so the copy is made with ``device`` current.
+    """
+    if device is CPU:
+        return array.copy(order="K") if dtype is None else array.astype(dtype, order="K")
+    with device.backend.cuda.Device(device.index):
+        return array.copy(order="K") if dtype is None else array.astype(dtype, order="K")
 
 
 def move(array: Any, source: Device, target: Device, stream: Any) -> Any:

@@ -243,13 +243,22 @@ class Tensor:
 
     def __dlpack__(
         self,
+        /,
         *,
         stream: int | Any | None = None,
         max_version: tuple[int, int] | None = None,
         dl_device: tuple[int, int] | None = None,
         copy: bool | None = None,
     ) -> Any:
-        """Export as a DLPack capsule (see the array API standard's ``__dlpack__``)."""
+        """Export as a DLPack capsule, as the array API standard's ``__dlpack__`` says.
+
+        A versioned capsule (DLPack 1.x, with the READ_ONLY and IS_COPIED flags) when
+        ``max_version >= (1, 0)``, else a legacy one (BufferError for a read-only
+        tensor, which a legacy capsule cannot describe). ``dl_device`` may be the
+        tensor's own device or ``(1, 0)`` (a host copy of a CUDA tensor);
+        ``copy=True`` always copies, ``copy=False`` raises CopyError when a copy is
+        needed; ``stream`` follows the standard's CUDA values (None on the CPU).
+        """
         return _dlpack.export(
             self._array,
             self._device,
@@ -259,7 +268,8 @@ class Tensor:
             copy=copy,
         )
 
-    def __dlpack_device__(self) -> tuple[int, int]:
+    def __dlpack_device__(self, /) -> tuple[int, int]:
+        """The DLPack ``(device_type, device_id)`` of the tensor: (1, 0) or (2, N)."""
         return self._device.dlpack
 
     # --- printing --------------------------------------------------------------------
