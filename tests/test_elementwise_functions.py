@@ -843,6 +843,12 @@ def test_special_cases_are_fixed_only_where_they_apply(dtype):
         got = xp.pow(xp.asarray(base), xp.asarray(np.array([0.5, 0.5, 0.5, 2.0], dtype=dtype)))
     np.testing.assert_array_equal(got.numpy(), [0.0, 2.0, inf, 81.0])
     assert not np.signbit(got.numpy()[0])
+    # NumPy's sqrt shortcut: an exponent of one value, as a size-1 or a broadcast array
+    for exponent in (np.array([0.5]), np.broadcast_to(np.array(0.5, dtype=dtype), (4,))):
+        with np.errstate(all="ignore"):
+            got = xp.pow(xp.asarray(base), xp.asarray(exponent.astype(dtype)))
+        np.testing.assert_array_equal(got.numpy(), [0.0, 2.0, inf, 3.0])
+        assert not np.signbit(got.numpy()[0])
 
 
 # --- error paths ---------------------------------------------------------------------------

@@ -59,16 +59,25 @@ def _floor_divide(x1: Any, x2: Any) -> Any:
 
 
 def _pow(x1: Any, x2: Any) -> Any:
-    """``x1 ** x2``; NumPy computes ``x ** 0.5`` as ``sqrt(x)``, which is -0 at -0 and NaN
-    at -infinity where the standard's ``pow`` gives +0 and +infinity."""
+    """``x1 ** x2``; where NumPy took its ``x ** 0.5 -> sqrt(x)`` shortcut, which is -0 at
+    -0 and NaN at -infinity, the standard's ``pow`` gives +0 and +infinity."""
     result = np.power(x1, x2)
-    if result.dtype.kind == "f":
-        half = x2 == 0.5  # a Python bool when x2 is a Python scalar
-        if half is True or (half is not False and _any(half)):
-            wrong = half & np.signbit(x1) & ((x1 == 0) | np.isinf(x1))
-            if _any(wrong):
-                result = _patch(result, wrong, np.negative(x1))
+    if result.dtype.kind == "f" and _may_take_sqrt_path(x2):
+        wrong = (x2 == 0.5) & np.signbit(x1) & ((x1 == 0) | np.isinf(x1))
+        if _any(wrong):
+            result = _patch(result, wrong, np.negative(x1))
     return result
+
+
+def _may_take_sqrt_path(x2: Any) -> Any:
+    """Whether NumPy may have computed ``x1 ** x2`` as ``sqrt(x1)``: it does so when the
+    exponent is 0.5 throughout its inner loop (a scalar, a size-1 or a broadcast array);
+    an exponent array of 0.5s with a non-zero stride goes through ``pow``."""
+    if x2.__class__ is float:
+        return x2 == 0.5
+    if x2.__class__ is int or x2.__class__ is bool:
+        return False
+    return (x2.size == 1 or 0 in x2.strides) and _any(x2 == 0.5)
 
 
 def _exp(x: Any) -> Any:
