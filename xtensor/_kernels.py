@@ -63,9 +63,12 @@ def _pow(x1: Any, x2: Any) -> Any:
     -0 and NaN at -infinity, the standard's ``pow`` gives +0 and +infinity."""
     result = np.power(x1, x2)
     if result.dtype.kind == "f" and _may_take_sqrt_path(x2):
-        wrong = (x2 == 0.5) & np.signbit(x1) & ((x1 == 0) | np.isinf(x1))
+        # sqrt and pow(., 0.5) differ only at -0 and -inf; |x1| is right at both zeros
+        wrong = (x1 == 0) | (x1 == -math.inf)
+        if x2.__class__ is not float:
+            wrong = wrong & (x2 == 0.5)
         if _any(wrong):
-            result = _patch(result, wrong, np.negative(x1))
+            result = _patch(result, wrong, np.abs(x1))
     return result
 
 
