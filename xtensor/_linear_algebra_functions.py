@@ -61,6 +61,10 @@ def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
         do not broadcast, or tensors on different devices.
     """
     a, b, device = _operands("matmul", x1, x2)
+    try:
+        return wrap(device.backend.matmul(a, b), device)
+    except ValueError:
+        pass  # say why below
     if a.ndim == 0 or b.ndim == 0:
         raise ValueError(
             f"matmul: both tensors need at least one dimension, got shapes {a.shape} and {b.shape}"
@@ -72,9 +76,8 @@ def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
             f"matmul: the contracted dimensions differ: x1 of shape {a.shape} has {k1} "
             f"columns but x2 of shape {b.shape} has {k2} rows"
         )
-    if a.ndim > 2 or b.ndim > 2:
-        broadcast_shape((a.shape[:-2], b.shape[:-2]), "matmul")
-    return wrap(device.backend.matmul(a, b), device)
+    broadcast_shape((a.shape[:-2], b.shape[:-2]), "matmul")
+    raise ValueError(f"matmul: cannot multiply tensors of shapes {a.shape} and {b.shape}")
 
 
 def matrix_transpose(x: Tensor, /) -> Tensor:
@@ -220,13 +223,15 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
             f"vecdot: axis {axis} has size {a.shape[axis]} in x1 (shape {a.shape}) but "
             f"{b.shape[axis]} in x2 (shape {b.shape}); it must have one size"
         )
-    broadcast_shape((_without(a.shape, axis), _without(b.shape, axis)), "vecdot")
-    if device is CPU:
-        return wrap(device.backend.vecdot(a, b, axis=axis), device)
-    backend = device.backend
-    if a.dtype.kind == "c":
-        a = backend.conj(a)
-    return wrap(backend.sum(a * b, axis=axis, dtype=a.dtype), device)
+    try:
+        if device is CPU:
+            return wrap(device.backend.vecdot(a, b, axis=axis), device)
+        backend = device.backend
+        conj_a = backend.conj(a) if a.dtype.kind == "c" else a
+        return wrap(backend.sum(conj_a * b, axis=axis, dtype=a.dtype), device)
+    except ValueError:
+        broadcast_shape((_without(a.shape, axis), _without(b.shape, axis)), "vecdot")
+        raise
 
 
 def _without(shape: tuple[int, ...], axis: int) -> tuple[int, ...]:

@@ -103,14 +103,20 @@ def join_operands(func: str, arrays: Any) -> tuple[list[Any], Device]:
     if first.__class__ is not Tensor:
         raise not_a_tensor(func, first, "arrays[0]")
     device = first._device
-    dtype = first.dtype
+    first_dtype = first._array.dtype
+    mixed = False
     for i, t in enumerate(arrays):
         if t.__class__ is not Tensor:
             raise not_a_tensor(func, t, f"arrays[{i}]")
         if t._device is not device:
             raise device_mismatch(func, device, t._device)
-        if i:
-            dtype = promote(dtype, t.dtype)
+        if t._array.dtype != first_dtype:
+            mixed = True
+    if not mixed:
+        return [t._array for t in arrays], device
+    dtype = first.dtype
+    for t in arrays:
+        dtype = promote(dtype, t.dtype)
     target = dtype.numpy
     cast = [t._array if t._array.dtype == target else t._array.astype(target) for t in arrays]
     return cast, device
@@ -280,6 +286,10 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
     if not shape:
         raise ValueError("concat: 0-d tensors have no axis to join along; use stack or axis=None")
     axis = normalize_axis(axis, len(shape), "concat")
+    try:
+        return wrap(backend.concatenate(arrs, axis=axis), device)
+    except ValueError:
+        pass
     rest = shape[:axis] + shape[axis + 1 :]
     for i, a in enumerate(arrs):
         other = a.shape
@@ -287,8 +297,8 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
             raise ValueError(
                 f"concat: arrays[{i}] has shape {other} but arrays[0] has shape {shape}: "
                 f"the shapes must match except along axis {axis}"
-            )
-    return wrap(backend.concatenate(arrs, axis=axis), device)
+            ) from None
+    raise ValueError(f"concat: cannot join tensors of shapes {[a.shape for a in arrs]}")
 
 
 def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Tensor:
@@ -310,14 +320,18 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
     """
     arrs, device = join_operands("stack", arrays)
     shape = arrs[0].shape
+    axis = normalize_axis(axis, len(shape) + 1, "stack")
+    try:
+        return wrap(device.backend.stack(arrs, axis=axis), device)
+    except ValueError:
+        pass
     for i, a in enumerate(arrs):
         if a.shape != shape:
             raise ValueError(
                 f"stack: arrays[{i}] has shape {a.shape} but arrays[0] has shape {shape}: "
                 "stacked tensors must have one shape"
-            )
-    axis = normalize_axis(axis, len(shape) + 1, "stack")
-    return wrap(device.backend.stack(arrs, axis=axis), device)
+            ) from None
+    raise ValueError(f"stack: cannot stack tensors of shape {shape}")
 
 
 def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
@@ -433,22 +447,29 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
         except (ValueError, TypeError):
             _resolve_shape(shape, a.size, "reshape")  # raises with the reason
             raise
-    new_shape = _resolve_shape(shape, a.size, "reshape")
     if copy is True:
-        return wrap(a.copy().reshape(new_shape), x._device)
+        return wrap(a.copy().reshape(_resolve_shape(shape, a.size, "reshape")), x._device)
     if copy is not False:
         raise TypeError(f"reshape: copy must be True, False or None, got {copy!r}")
+    if x._device is CPU:
+        try:
+            return wrap(a.reshape(shape, copy=False), CPU)
+        except (ValueError, TypeError):
+            pass  # a bad shape, or no view: say which below
+    new_shape = _resolve_shape(shape, a.size, "reshape")
     strides = _elements(a.strides, a.itemsize)
     obstacle = reshape_obstacle(a.shape, strides, new_shape)
-    if obstacle is not None:
-        sizes, steps = obstacle
-        raise CopyError(
-            f"reshape(copy=False): a copy is needed: a tensor of shape {a.shape} with "
-            f"strides {strides} (in elements) cannot be viewed as shape {new_shape}, because "
-            f"its dimensions of sizes {sizes} (strides {steps}) do not lie one after "
-            "another in memory; use copy=None to copy when needed"
-        )
-    return wrap(a.reshape(new_shape), x._device)
+    if obstacle is None:
+        if x._device is not CPU:
+            return wrap(a.reshape(new_shape), x._device)
+        obstacle = (a.shape, strides)  # NumPy refused where the rule allows: never copy
+    sizes, steps = obstacle
+    raise CopyError(
+        f"reshape(copy=False): a copy is needed: a tensor of shape {a.shape} with "
+        f"strides {strides} (in elements) cannot be viewed as shape {new_shape}, because "
+        f"its dimensions of sizes {sizes} (strides {steps}) do not lie one after "
+        "another in memory; use copy=None to copy when needed"
+    )
 
 
 def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
@@ -466,6 +487,11 @@ def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
     if x.__class__ is not Tensor:
         raise not_a_tensor("permute_dims", x)
     a = x._array
+    if axes.__class__ is tuple and len(axes) == a.ndim:
+        try:  # the backend checks that axes are a permutation, as below
+            return wrap(a.transpose(axes), x._device)
+        except (ValueError, TypeError):
+            pass
     perm = normalize_axes(axes, a.ndim, "permute_dims")
     if len(perm) != a.ndim:
         raise ValueError(

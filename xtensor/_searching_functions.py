@@ -22,7 +22,8 @@ _BOOL = np.dtype("bool")
 _SCALARS = (bool, int, float, complex)
 
 
-def _arg_extremum(func: str, x: Tensor, axis: int | None, keepdims: bool) -> Tensor:
+def _arg_check(func: str, x: Tensor, axis: int | None) -> Any:
+    """The backend array and the normalized axis, or the error for this search."""
     if x.__class__ is not Tensor:
         raise not_a_tensor(func, x)
     a = x._array
@@ -35,8 +36,7 @@ def _arg_extremum(func: str, x: Tensor, axis: int | None, keepdims: bool) -> Ten
         axis = normalize_axis(axis, a.ndim, func)
     if a.size == 0 and (axis is None or a.shape[axis] == 0):
         raise ValueError(f"{func}: cannot search zero elements (shape {a.shape}, axis {axis!r})")
-    method = a.argmax if func == "argmax" else a.argmin
-    return wrap(method(axis=axis, keepdims=keepdims), x._device)
+    return axis
 
 
 def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> Tensor:
@@ -57,7 +57,14 @@ def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
     IndexError, ValueError
         ``axis`` out of range.
     """
-    return _arg_extremum("argmax", x, axis, keepdims)
+    if (
+        x.__class__ is not Tensor
+        or axis is not None
+        or not x._array.size
+        or x._array.dtype.kind == "c"
+    ):
+        axis = _arg_check("argmax", x, axis)
+    return wrap(x._array.argmax(axis=axis, keepdims=keepdims), x._device)
 
 
 def argmin(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> Tensor:
@@ -77,7 +84,14 @@ def argmin(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
     IndexError, ValueError
         ``axis`` out of range.
     """
-    return _arg_extremum("argmin", x, axis, keepdims)
+    if (
+        x.__class__ is not Tensor
+        or axis is not None
+        or not x._array.size
+        or x._array.dtype.kind == "c"
+    ):
+        axis = _arg_check("argmin", x, axis)
+    return wrap(x._array.argmin(axis=axis, keepdims=keepdims), x._device)
 
 
 def count_nonzero(

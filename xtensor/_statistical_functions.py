@@ -263,6 +263,13 @@ def _variance(
     return a, axes, dt, None
 
 
+def _ddof(correction: int | float) -> int | float:
+    """``correction`` as NumPy's ``ddof`` (an int when it is whole: NumPy is faster so)."""
+    if correction.__class__ is float and correction.is_integer():  # type: ignore[union-attr]
+        return int(correction)
+    return correction
+
+
 def var(
     x: Tensor,
     /,
@@ -293,7 +300,7 @@ def var(
     a, axes, dt, nan = _variance("var", x, axis, correction, keepdims)
     if nan is not None:
         return nan
-    return wrap(a.var(axis=axes, dtype=dt, ddof=correction, keepdims=keepdims), x._device)
+    return wrap(a.var(axis=axes, dtype=dt, ddof=_ddof(correction), keepdims=keepdims), x._device)
 
 
 def std(
@@ -321,7 +328,7 @@ def std(
     a, axes, dt, nan = _variance("std", x, axis, correction, keepdims)
     if nan is not None:
         return nan
-    return wrap(a.std(axis=axes, dtype=dt, ddof=correction, keepdims=keepdims), x._device)
+    return wrap(a.std(axis=axes, dtype=dt, ddof=_ddof(correction), keepdims=keepdims), x._device)
 
 
 def _cumulative(
