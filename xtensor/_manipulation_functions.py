@@ -93,7 +93,7 @@ def broadcast_shape(shapes: Any, func: str) -> tuple[int, ...]:
     return tuple(result)
 
 
-def join_operands(func: str, arrays: Any) -> tuple[list[Any], Device]:
+def _join_operands(func: str, arrays: Any) -> tuple[list[Any], Device]:
     """The backend arrays of a sequence of tensors, cast to their promoted dtype."""
     if not isinstance(arrays, (tuple, list)):
         raise TypeError(f"{func}: expected a tuple or list of Tensors, got {type(arrays).__name__}")
@@ -278,7 +278,7 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
     IndexError, ValueError
         ``axis`` out of range.
     """
-    arrs, device = join_operands("concat", arrays)
+    arrs, device = _join_operands("concat", arrays)
     backend = device.backend
     if axis is None:
         return wrap(backend.concatenate([a.reshape(-1) for a in arrs]), device)
@@ -318,7 +318,7 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
     IndexError, ValueError
         ``axis`` out of range for the result.
     """
-    arrs, device = join_operands("stack", arrays)
+    arrs, device = _join_operands("stack", arrays)
     shape = arrs[0].shape
     axis = normalize_axis(axis, len(shape) + 1, "stack")
     try:
