@@ -136,12 +136,53 @@ from ._indexing_functions import take, take_along_axis
 # --- inspection -------------------------------------------------------------------
 from ._info import __array_namespace_info__
 
+# --- linear algebra functions (main namespace) ------------------------------------
+from ._linear_algebra_functions import matmul, matrix_transpose, tensordot, vecdot
+
+# --- manipulation functions -------------------------------------------------------
+from ._manipulation_functions import (
+    broadcast_arrays,
+    broadcast_shapes,
+    broadcast_to,
+    concat,
+    expand_dims,
+    flip,
+    moveaxis,
+    permute_dims,
+    repeat,
+    reshape,
+    roll,
+    squeeze,
+    stack,
+    tile,
+    unstack,
+)
+
+# --- searching functions ----------------------------------------------------------
+from ._searching_functions import argmax, argmin, count_nonzero, nonzero, searchsorted, where
+
 # --- set functions ----------------------------------------------------------------
 from ._set_functions import isin, unique_all, unique_counts, unique_inverse, unique_values
 
 # --- sorting functions ------------------------------------------------------------
 from ._sorting_functions import argsort, sort
+
+# --- statistical functions --------------------------------------------------------
+from ._statistical_functions import (
+    cumulative_prod,
+    cumulative_sum,
+    max,
+    mean,
+    min,
+    prod,
+    std,
+    sum,
+    var,
+)
 from ._tensor import Tensor
+
+# --- utility functions ------------------------------------------------------------
+from ._utility_functions import all, any, diff
 
 __all__ = [
     "__array_api_version__",
@@ -280,4 +321,46 @@ __all__ = [
     "tan",
     "tanh",
     "trunc",
+    # linear algebra functions (main namespace)
+    "matmul",
+    "matrix_transpose",
+    "tensordot",
+    "vecdot",
+    # manipulation functions
+    "broadcast_arrays",
+    "broadcast_shapes",
+    "broadcast_to",
+    "concat",
+    "expand_dims",
+    "flip",
+    "moveaxis",
+    "permute_dims",
+    "repeat",
+    "reshape",
+    "roll",
+    "squeeze",
+    "stack",
+    "tile",
+    "unstack",
+    # searching functions
+    "argmax",
+    "argmin",
+    "count_nonzero",
+    "nonzero",
+    "searchsorted",
+    "where",
+    # statistical functions
+    "cumulative_prod",
+    "cumulative_sum",
+    "max",
+    "mean",
+    "min",
+    "prod",
+    "std",
+    "sum",
+    "var",
+    # utility functions
+    "all",
+    "any",
+    "diff",
 ]

@@ -23,7 +23,7 @@ from typing import Any, Literal, NamedTuple
 
 from ._backend import numpy as np
 from ._dtypes import DType, as_dtype, from_numpy, promote
-from ._linalg_standin import matmul, matrix_transpose, tensordot, vecdot
+from ._linear_algebra_functions import matmul, matrix_transpose, tensordot, vecdot
 from ._tensor import Tensor, device_mismatch, wrap
 
 __all__ = [

@@ -1,0 +1,151 @@
+"""Utility functions of the standard: all, any and diff."""
+
+from __future__ import annotations
+
+import operator
+
+from ._axes import normalize_axes, normalize_axis, not_a_tensor
+from ._dtypes import promote
+from ._tensor import Tensor, device_mismatch, wrap
+
+__all__ = ["all", "any", "diff"]
+
+
+def all(
+    x: Tensor, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False
+) -> Tensor:
+    """Whether every element of ``x`` is truthy (non-zero; NaN counts), over ``axis``.
+
+    An empty reduction is True.
+
+    Returns
+    -------
+    Tensor
+        A new bool tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor.
+    IndexError, ValueError
+        An axis out of range or repeated.
+    """
+    if x.__class__ is not Tensor:
+        raise not_a_tensor("all", x)
+    a = x._array
+    if axis is not None:
+        axis = normalize_axes(axis, a.ndim, "all")
+    return wrap(a.all(axis=axis, keepdims=keepdims), x._device)
+
+
+def any(
+    x: Tensor, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False
+) -> Tensor:
+    """Whether some element of ``x`` is truthy (non-zero; NaN counts), over ``axis``.
+
+    An empty reduction is False.
+
+    Returns
+    -------
+    Tensor
+        A new bool tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor.
+    IndexError, ValueError
+        An axis out of range or repeated.
+    """
+    if x.__class__ is not Tensor:
+        raise not_a_tensor("any", x)
+    a = x._array
+    if axis is not None:
+        axis = normalize_axes(axis, a.ndim, "any")
+    return wrap(a.any(axis=axis, keepdims=keepdims), x._device)
+
+
+def diff(
+    x: Tensor,
+    /,
+    *,
+    axis: int = -1,
+    n: int = 1,
+    prepend: Tensor | None = None,
+    append: Tensor | None = None,
+) -> Tensor:
+    """The ``n``-th forward differences of ``x`` along ``axis``: ``out[i] = x[i+1] - x[i]``.
+
+    Parameters
+    ----------
+    x
+        Input tensor with at least one dimension (for bool, differences are ``!=``).
+    axis
+        The axis to difference along.
+    n
+        How many times to difference (0 returns a copy of the joined input).
+    prepend, append
+        Tensors joined before and after ``x`` along ``axis`` first; shaped like ``x``
+        except along ``axis``. Mixed dtypes promote by the standard's table.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``x``'s device; along ``axis`` of length
+        ``M + N1 + N2 - n`` (or 0 when that is negative).
+
+    Raises
+    ------
+    TypeError
+        A non-tensor ``x``, ``prepend`` or ``append``, or a non-integer ``n``.
+    ValueError
+        ``x`` is 0-d, ``n`` is negative, shapes that do not join, or different devices.
+    IndexError, ValueError
+        ``axis`` out of range.
+    """
+    if x.__class__ is not Tensor:
+        raise not_a_tensor("diff", x)
+    a = x._array
+    if a.ndim == 0:
+        raise ValueError("diff: needs a tensor with at least one dimension, got 0-d")
+    axis = normalize_axis(axis, a.ndim, "diff")
+    if n.__class__ is not int:
+        if isinstance(n, bool):
+            raise TypeError(f"diff: n must be an integer, got {n!r}")
+        try:
+            n = operator.index(n)
+        except TypeError:
+            raise TypeError(f"diff: n must be an integer, got {n!r}") from None
+    if n < 0:
+        raise ValueError(f"diff: n must be non-negative, got {n}")
+    device = x._device
+    parts = [t for t in (prepend, x, append) if t is not None]
+    if len(parts) > 1:
+        dtype = x.dtype
+        for name, t in (("prepend", prepend), ("append", append)):
+            if t is None:
+                continue
+            if t.__class__ is not Tensor:
+                raise not_a_tensor("diff", t, name)
+            if t._device is not device:
+                raise device_mismatch("diff", device, t._device)
+            shape = t._array.shape
+            if len(shape) != a.ndim or shape[:axis] + shape[axis + 1 :] != (
+                a.shape[:axis] + a.shape[axis + 1 :]
+            ):
+                raise ValueError(
+                    f"diff: {name} has shape {t._array.shape} but x has shape {a.shape}: "
+                    f"they must match except along axis {axis}"
+                )
+            dtype = promote(dtype, t.dtype)
+        target = dtype.numpy
+        backend = device.backend
+        a = backend.concatenate(
+            [t._array if t._array.dtype == target else t._array.astype(target) for t in parts],
+            axis=axis,
+        )
+    elif n == 0:
+        a = a.copy()
+    if n == 0:
+        return wrap(a, device)
+    return wrap(device.backend.diff(a, n=n, axis=axis), device)
