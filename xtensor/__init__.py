@@ -3,22 +3,44 @@
 ``import xtensor as xp`` gives a complete, standard-conforming namespace whose
 tensors exchange memory with NumPy, CuPy, PyTorch and JAX without copying, on the
 CPU (NumPy kernels) and on CUDA GPUs (CuPy kernels).
+
+The imports below follow the standard's sections, one private module each.
 """
+
+# ruff: noqa: I001 -- the imports are ordered like the standard's table of contents
 
 from ._version import __version__
 
 __array_api_version__ = "2025.12"
 
-# --- the extensions: xtensor.fft and xtensor.linalg ---------------------------------
-from . import fft, linalg
+# --- the Tensor, devices and errors ------------------------------------------------------
+from ._tensor import Tensor
+from ._devices import Device
+from ._errors import CopyError
 
-# --- the Tensor, devices and errors ---------------------------------------------------
-# --- conversions (creation functions of the standard, and torch-style ones) --------
-# --- constants --------------------------------------------------------------------
+# --- constants ---------------------------------------------------------------------------
 from ._constants import e, inf, nan, newaxis, pi
-from ._conversion import as_tensor, asarray, from_dlpack, tensor
 
-# --- creation functions -----------------------------------------------------------
+# --- data types --------------------------------------------------------------------------
+from ._dtypes import (
+    bool,
+    int8,
+    int16,
+    int32,
+    int64,
+    uint8,
+    uint16,
+    uint32,
+    uint64,
+    float16,
+    float32,
+    float64,
+    complex64,
+    complex128,
+)
+
+# --- creation functions (asarray and from_dlpack decide share-or-copy in _conversion) ----
+from ._conversion import asarray, from_dlpack
 from ._creation_functions import (
     arange,
     empty,
@@ -36,29 +58,22 @@ from ._creation_functions import (
     zeros_like,
 )
 
-# --- data type functions ----------------------------------------------------------
-from ._data_type_functions import astype, can_cast, finfo, iinfo, isdtype, result_type
-from ._devices import Device
+# --- torch-style conversions -------------------------------------------------------------
+from ._conversion import as_tensor, tensor
 
-# --- data types -------------------------------------------------------------------
-from ._dtypes import (
-    bool,
-    complex64,
-    complex128,
-    float16,
-    float32,
-    float64,
-    int8,
-    int16,
-    int32,
-    int64,
-    uint8,
-    uint16,
-    uint32,
-    uint64,
+# --- data type functions -----------------------------------------------------------------
+from ._data_type_functions import (
+    astype,
+    can_cast,
+    finfo,
+    iinfo,
+    isdtype,
+    result_type,
+    FloatInfo,
+    IntInfo,
 )
 
-# --- element-wise functions -------------------------------------------------------
+# --- element-wise functions --------------------------------------------------------------
 from ._elementwise_functions import (
     abs,
     acos,
@@ -97,9 +112,9 @@ from ._elementwise_functions import (
     less,
     less_equal,
     log,
+    log10,
     log1p,
     log2,
-    log10,
     logaddexp,
     logical_and,
     logical_not,
@@ -128,18 +143,17 @@ from ._elementwise_functions import (
     tanh,
     trunc,
 )
-from ._errors import CopyError
 
-# --- indexing functions -----------------------------------------------------------
+# --- indexing functions ------------------------------------------------------------------
 from ._indexing_functions import take, take_along_axis
 
-# --- inspection -------------------------------------------------------------------
+# --- inspection --------------------------------------------------------------------------
 from ._info import __array_namespace_info__
 
-# --- linear algebra functions (main namespace) ------------------------------------
+# --- linear algebra functions ------------------------------------------------------------
 from ._linear_algebra_functions import matmul, matrix_transpose, tensordot, vecdot
 
-# --- manipulation functions -------------------------------------------------------
+# --- manipulation functions --------------------------------------------------------------
 from ._manipulation_functions import (
     broadcast_arrays,
     broadcast_shapes,
@@ -158,16 +172,25 @@ from ._manipulation_functions import (
     unstack,
 )
 
-# --- searching functions ----------------------------------------------------------
+# --- searching functions -----------------------------------------------------------------
 from ._searching_functions import argmax, argmin, count_nonzero, nonzero, searchsorted, where
 
-# --- set functions ----------------------------------------------------------------
-from ._set_functions import isin, unique_all, unique_counts, unique_inverse, unique_values
+# --- set functions -----------------------------------------------------------------------
+from ._set_functions import (
+    isin,
+    unique_all,
+    unique_counts,
+    unique_inverse,
+    unique_values,
+    UniqueAllResult,
+    UniqueCountsResult,
+    UniqueInverseResult,
+)
 
-# --- sorting functions ------------------------------------------------------------
+# --- sorting functions -------------------------------------------------------------------
 from ._sorting_functions import argsort, sort
 
-# --- statistical functions --------------------------------------------------------
+# --- statistical functions ---------------------------------------------------------------
 from ._statistical_functions import (
     cumulative_prod,
     cumulative_sum,
@@ -179,10 +202,12 @@ from ._statistical_functions import (
     sum,
     var,
 )
-from ._tensor import Tensor
 
-# --- utility functions ------------------------------------------------------------
+# --- utility functions -------------------------------------------------------------------
 from ._utility_functions import all, any, diff
+
+# --- the extensions -----------------------------------------------------------------
+from . import fft, linalg
 
 __all__ = [
     "__array_api_version__",
@@ -190,12 +215,12 @@ __all__ = [
     "Tensor",
     "Device",
     "CopyError",
+    "e",
+    "inf",
+    "nan",
+    "newaxis",
+    "pi",
     "bool",
-    "complex64",
-    "complex128",
-    "float16",
-    "float32",
-    "float64",
     "int8",
     "int16",
     "int32",
@@ -204,26 +229,13 @@ __all__ = [
     "uint16",
     "uint32",
     "uint64",
-    "as_tensor",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
     "asarray",
     "from_dlpack",
-    "tensor",
-    # indexing functions
-    "take",
-    "take_along_axis",
-    # set functions
-    "isin",
-    "unique_all",
-    "unique_counts",
-    "unique_inverse",
-    "unique_values",
-    # sorting functions
-    "argsort",
-    "sort",
-    # extensions
-    "fft",
-    "linalg",
-    # creation functions
     "arange",
     "empty",
     "empty_like",
@@ -238,22 +250,16 @@ __all__ = [
     "triu",
     "zeros",
     "zeros_like",
-    # data type functions
+    "as_tensor",
+    "tensor",
     "astype",
     "can_cast",
     "finfo",
     "iinfo",
     "isdtype",
     "result_type",
-    # inspection
-    "__array_namespace_info__",
-    # constants
-    "e",
-    "inf",
-    "nan",
-    "newaxis",
-    "pi",
-    # element-wise functions
+    "FloatInfo",
+    "IntInfo",
     "abs",
     "acos",
     "acosh",
@@ -321,12 +327,13 @@ __all__ = [
     "tan",
     "tanh",
     "trunc",
-    # linear algebra functions (main namespace)
+    "take",
+    "take_along_axis",
+    "__array_namespace_info__",
     "matmul",
     "matrix_transpose",
     "tensordot",
     "vecdot",
-    # manipulation functions
     "broadcast_arrays",
     "broadcast_shapes",
     "broadcast_to",
@@ -342,14 +349,22 @@ __all__ = [
     "stack",
     "tile",
     "unstack",
-    # searching functions
     "argmax",
     "argmin",
     "count_nonzero",
     "nonzero",
     "searchsorted",
     "where",
-    # statistical functions
+    "isin",
+    "unique_all",
+    "unique_counts",
+    "unique_inverse",
+    "unique_values",
+    "UniqueAllResult",
+    "UniqueCountsResult",
+    "UniqueInverseResult",
+    "argsort",
+    "sort",
     "cumulative_prod",
     "cumulative_sum",
     "max",
@@ -359,8 +374,9 @@ __all__ = [
     "std",
     "sum",
     "var",
-    # utility functions
     "all",
     "any",
     "diff",
+    "fft",
+    "linalg",
 ]

@@ -38,8 +38,6 @@ __all__ = [
     "triu",
     "zeros",
     "zeros_like",
-    "on_device",
-    "current",
 ]
 
 MAX_DIMS = 64  # NumPy's (and CuPy's) limit on the number of dimensions

@@ -36,7 +36,6 @@ __all__ = [
     "result_type",
     "FloatInfo",
     "IntInfo",
-    "KINDS",
 ]
 
 # The standard's dtype kinds, each as the set of ``DType.kind`` values it covers.
