@@ -413,7 +413,7 @@ def _operand(x: Tensor, other: object) -> Any:
 
 
 def _binary_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
-    def method(self: Tensor, other: object) -> Any:
+    def method(self: Tensor, other: object, /) -> Any:
         b = _operand(self, other)
         if b is NotImplemented:
             return NotImplemented
@@ -423,7 +423,7 @@ def _binary_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any
 
 
 def _reflected_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
-    def method(self: Tensor, other: object) -> Any:
+    def method(self: Tensor, other: object, /) -> Any:
         b = _operand(self, other)
         if b is NotImplemented:
             return NotImplemented
@@ -436,7 +436,7 @@ def _inplace_method(name: str, kernel: Callable[..., Any]) -> Callable[[Tensor, 
     is_ufunc = isinstance(kernel, np.ufunc)
     true_division = name == "truediv"
 
-    def method(self: Tensor, other: object) -> Any:
+    def method(self: Tensor, other: object, /) -> Any:
         b = _operand(self, other)
         if b is NotImplemented:
             return NotImplemented
