@@ -28,6 +28,7 @@ from ._tensor import Tensor, wrap
 __all__ = ["asarray", "as_tensor", "tensor", "from_dlpack", "convert"]
 
 _SUPPORTED_NUMPY = {d.numpy for d in ALL_DTYPES}
+_ndarray = np.ndarray
 _PYTHON_SCALARS = (bool, int, float, complex)
 _SUPPORTED_INPUT = (
     "a Tensor, a NumPy or CuPy array, a DLPack producer (PyTorch, JAX, …), an object "
@@ -125,6 +126,14 @@ def from_dlpack(
     """
     if copy is not None and copy is not True and copy is not False:
         raise ValueError(f"from_dlpack: copy must be True, False or None, got {copy!r}")
+    if (
+        x.__class__ is _ndarray
+        and device is None
+        and copy is not True
+        and x.dtype in _SUPPORTED_NUMPY
+        and x.flags.aligned
+    ):
+        return wrap(x, CPU)  # what NumPy's capsule would give, without one
     target = None if device is None else as_device(device)
     if x.__class__ is Tensor:  # what the protocol would give, without a capsule
         return _from_array(x._array, x._device, None, target, copy, "from_dlpack")
@@ -134,6 +143,15 @@ def from_dlpack(
 
 def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> Tensor:
     """The one share-or-copy procedure behind every conversion entry point."""
+    if (
+        obj.__class__ is _ndarray
+        and dtype is None
+        and device is None
+        and (copy is None or copy is False)
+        and obj.dtype in _SUPPORTED_NUMPY
+        and obj.flags.aligned
+    ):
+        return wrap(obj, CPU)  # the common case: a NumPy array shared as it is
     want_dtype = None if dtype is None else as_dtype(dtype)
     want_device = None if device is None else as_device(device)
     if copy is not None and copy is not True and copy is not False:

@@ -36,10 +36,10 @@ __all__ = [
     "move",
 ]
 
-# The DLPack version xtensor implements: written into every versioned capsule it
-# exports (never the consumer's max_version), and the max_version it asks producers
-# for. Minor versions only add enum values, which xtensor checks on import; its
-# exports give strides for every ndim > 0 (the rule of 1.2).
+# The DLPack version xtensor reads: the max_version it asks producers for. Minor
+# versions only add enum values, which xtensor checks on import. Exported capsules are
+# built by NumPy or CuPy and carry their builder's version (1.0 for NumPy), never the
+# consumer's max_version; they give strides for every ndim > 0 (the rule of 1.2).
 VERSION = (1, 3)
 
 # DLPack device types whose memory the CPU can read directly: CPU, CUDA host
@@ -119,6 +119,20 @@ def export(
 ) -> Any:
     """The DLPack capsule of ``array`` (on ``device``) for a consumer that asked with
     these keywords, as ``array.__dlpack__`` of the 2025.12 standard specifies."""
+    if (
+        device is CPU
+        and stream is None
+        and dl_device is None
+        and copy is None
+        and max_version.__class__ is tuple
+        and len(max_version) == 2
+        and max_version[0].__class__ is int
+        and max_version[1].__class__ is int
+        and max_version[0] >= 1
+    ):
+        # The common request: NumPy's versioned capsule of the tensor's own memory,
+        # READ_ONLY when the tensor is read-only.
+        return array.__dlpack__(max_version=max_version)
     versioned = _versioned(max_version)
     if copy is not None and copy is not True and copy is not False:
         raise ValueError(f"__dlpack__: copy must be True, False or None, got {copy!r}")
@@ -147,7 +161,7 @@ def export(
         kwargs: dict[str, Any] = {"max_version": VERSION if versioned else None}
         if copy:
             kwargs["copy"] = True  # NumPy copies and sets IS_COPIED
-        return _stamp(array.__dlpack__(**kwargs), copied=copy is True)
+        return array.__dlpack__(**kwargs)
     cp = _backend.cupy_or_raise("__dlpack__")
     with cp.cuda.Device(device.index):
         if to_host:
@@ -220,15 +234,16 @@ def _check_stream(stream: Any, device: Device) -> None:
 
 
 def _stamp(capsule: Any, copied: bool) -> Any:
-    """Write xtensor's version, and IS_COPIED when a copy was made, into a versioned
-    capsule (a legacy one has neither field)."""
-    if abi.capsule_name(capsule) == abi.VERSIONED_NAME:
+    """Set IS_COPIED in a versioned capsule built over a copy its builder did not
+    make itself (a legacy capsule has no flags)."""
+    if copied and abi.capsule_name(capsule) == abi.VERSIONED_NAME:
         pointer = abi.capsule_pointer(capsule, abi.VERSIONED_NAME)
         header = abi.VERSIONED_HEADER
-        _, _, context, deleter, flags = header.unpack(ctypes.string_at(pointer, header.size))
-        if copied:
-            flags |= abi.IS_COPIED
-        ctypes.memmove(pointer, header.pack(*VERSION, context, deleter, flags), header.size)
+        major, minor, context, deleter, flags = header.unpack(
+            ctypes.string_at(pointer, header.size)
+        )
+        packed = header.pack(major, minor, context, deleter, flags | abi.IS_COPIED)
+        ctypes.memmove(pointer, packed, header.size)
     return capsule
 
 

@@ -291,6 +291,12 @@ class Tensor:
     # --- indexing --------------------------------------------------------------------
 
     def __getitem__(self, key: Any, /) -> Tensor:
+        if key.__class__ is slice or key is None:
+            # Always a view (an ndarray, never a scalar): skip wrap's check.
+            t = _object_new(Tensor)
+            t._array = self._array[key]
+            t._device = self._device
+            return t
         return wrap(self._array[_index_key(key, self)], self._device)
 
     def __setitem__(self, key: Any, value: Any, /) -> None:
