@@ -187,7 +187,13 @@ def bench_large(quick: bool) -> dict[str, float]:
         "exp(x)": ({"numpy": lambda: np.exp(a), "xtensor": lambda: xt.exp(t_a)}),
         "sum(x)": ({"numpy": lambda: np.sum(a), "xtensor": lambda: xt.sum(t_a)}),
         "matmul": ({"numpy": lambda: m @ m, "xtensor": lambda: t_m @ t_m}),
-        "sort(x)": ({"numpy": lambda: np.sort(a), "xtensor": lambda: xt.sort(t_a)}),
+        # the standard's sort is stable by default; compare with NumPy's stable sort
+        "sort(x) stable": (
+            {"numpy": lambda: np.sort(a, kind="stable"), "xtensor": lambda: xt.sort(t_a)}
+        ),
+        "sort(x) unstable": (
+            {"numpy": lambda: np.sort(a), "xtensor": lambda: xt.sort(t_a, stable=False)}
+        ),
     }
     number, repeat = (1, 3) if quick else (3, 5)
     out = {}
