@@ -76,14 +76,12 @@ def _public_functions() -> Iterator[tuple[str, Callable[..., Any]]]:
 
 PUBLIC_FUNCTIONS = dict(_public_functions())
 PUBLIC_TYPES = {
-    name: getattr(xp, name)
-    for name in (
-        "FloatInfo",
-        "IntInfo",
-        "UniqueAllResult",
-        "UniqueCountsResult",
-        "UniqueInverseResult",
-    )
+    f"{module.__name__}.{name}": getattr(module, name)
+    for module in (xp, xp.linalg)
+    for name in module.__all__
+    if inspect.isclass(getattr(module, name))
+    and getattr(module, name).__module__.startswith("xtensor.")
+    and name not in ("Tensor", "Device", "CopyError")  # documented by their owners
 }
 
 
@@ -95,6 +93,11 @@ def _sections(doc: str) -> set[str]:
 def test_sections_are_found() -> None:
     doc = "Summary.\n\n    Parameters\n    ----------\n    x\n\n    Returns\n    -------\n"
     assert _sections(doc) == {"Parameters", "Returns"}
+
+
+def test_public_types_are_collected() -> None:
+    for name in ("FloatInfo", "IntInfo", "UniqueAllResult", "linalg.SVDResult"):
+        assert f"xtensor.{name}" in PUBLIC_TYPES
 
 
 def test_public_functions_are_collected() -> None:
