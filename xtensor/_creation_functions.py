@@ -90,7 +90,7 @@ def _dtype(dtype: object, default: DType, what: str) -> DType:
     if dtype is None:
         return default
     if dtype.__class__ is DType:
-        return dtype  # type: ignore[return-value]
+        return dtype
     try:
         return as_dtype(dtype)
     except TypeError as exc:
@@ -104,13 +104,13 @@ def _device(device: object) -> Device:
 def _tensor(x: object, what: str) -> Tensor:
     if x.__class__ is not Tensor:
         raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
-    return x  # type: ignore[return-value]
+    return x
 
 
 def _integer(value: object, what: str, name: str) -> int:
     """``value`` as a Python int: ints and objects with ``__index__``, never bools."""
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, bool):
         raise TypeError(f"{what}: {name} must be an integer, got {value!r}")
     try:
@@ -128,8 +128,8 @@ def _size(value: object, what: str, name: str) -> int:
 
 def _shape(shape: object, what: str) -> tuple[int, ...]:
     """``shape`` (an int or a tuple of ints) as a tuple of nonnegative ints."""
-    if shape.__class__ is int and shape >= 0:  # type: ignore[operator]
-        return (shape,)  # type: ignore[return-value]
+    if shape.__class__ is int and shape >= 0:
+        return (shape,)
     if isinstance(shape, (tuple, list)):
         dims = tuple(_dimension(d, shape, what) for d in shape)
         if len(dims) > MAX_DIMS:
@@ -157,10 +157,10 @@ def _dimension(d: object, shape: object, what: str) -> int:
                 f"{what}: a shape is an int or a tuple of ints, got {shape!r} "
                 f"(an element of type {type(d).__name__})"
             )
-        d = operator.index(d)  # type: ignore[call-overload]
-    if d < 0:  # type: ignore[operator]
+        d = operator.index(d)
+    if d < 0:
         raise ValueError(f"{what}: shape dimensions must be nonnegative, got {shape!r}")
-    return d  # type: ignore[return-value]
+    return d
 
 
 def _check_float_range(value: float, dtype: DType, what: str, name: str) -> None:
@@ -204,7 +204,7 @@ def _scalar_for(value: object, dtype: DType, what: str, name: str = "fill value"
         if kind == "real floating":
             real = float(value)  # type: ignore[arg-type]
         else:
-            cplx = complex(value)  # type: ignore[arg-type]
+            cplx = complex(value)
     except OverflowError as exc:  # an int too large for a float
         raise OverflowError(
             f"{what}: {name} {value!r} is out of range for {dtype.name}: {exc}"
@@ -620,7 +620,7 @@ def _real_arg(value: object, what: str, name: str) -> int | float:
     if isinstance(value, int):  # bool
         return int(value)
     if not isinstance(value, complex) and hasattr(value, "__index__"):
-        return operator.index(value)  # type: ignore[call-overload, no-any-return]
+        return operator.index(value)
     raise TypeError(f"{what}: {name} must be a Python int or float, got {value!r}")
 
 

@@ -305,7 +305,7 @@ def isdtype(dtype: DType, kind: DType | str | tuple[DType | str, ...]) -> bool:
     """
     dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "isdtype")
     if kind.__class__ is tuple:
-        return any(_is_kind(dt, k) for k in kind)  # type: ignore[union-attr]
+        return any(_is_kind(dt, k) for k in kind)
     return _is_kind(dt, kind)
 
 

@@ -119,7 +119,7 @@ def as_device(device: object) -> Device:
     Raises ValueError for anything else, and for CUDA when no GPU is available.
     """
     if device.__class__ is Device:
-        return device  # type: ignore[return-value]
+        return device
     if isinstance(device, str):
         name = device.strip().lower()
         if name == "cpu":

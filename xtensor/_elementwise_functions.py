@@ -215,14 +215,14 @@ def _binary(
     ``kinds`` on the same device or a Python scalar of one of the types ``scalars``.
     """
     if x1.__class__ is Tensor:
-        a = x1._array  # type: ignore[attr-defined]
-        device: Device = x1._device  # type: ignore[attr-defined]
+        a = x1._array
+        device: Device = x1._device
         if a.dtype.kind not in kinds:
             raise _dtype_error(name, kinds, a)
         if x2.__class__ is Tensor:
-            if x2._device is not device:  # type: ignore[attr-defined]
-                raise device_mismatch(name, device, x2._device)  # type: ignore[attr-defined]
-            b = x2._array  # type: ignore[attr-defined]
+            if x2._device is not device:
+                raise device_mismatch(name, device, x2._device)
+            b = x2._array
             if b.dtype.kind not in kinds:
                 raise _dtype_error(name, kinds, b)
             return a, b, device
@@ -230,12 +230,12 @@ def _binary(
             raise _operand_error(name, x2, scalars)
         return a, x2, device
     if x2.__class__ is Tensor:
-        b = x2._array  # type: ignore[attr-defined]
+        b = x2._array
         if b.dtype.kind not in kinds:
             raise _dtype_error(name, kinds, b)
         if x1.__class__ not in scalars:
             raise _operand_error(name, x1, scalars)
-        return x1, b, x2._device  # type: ignore[attr-defined]
+        return x1, b, x2._device
     raise TypeError(
         f"{name}: at least one of x1 and x2 must be a Tensor, got "
         f"{type(x1).__name__} and {type(x2).__name__}"
@@ -307,9 +307,9 @@ def _clip_bound(which: str, bound: object, a: Any, device: Device) -> Any:
         return None
     integral = a.dtype.kind in "iu"
     if bound.__class__ is Tensor:
-        if bound._device is not device:  # type: ignore[attr-defined]
-            raise device_mismatch("clip", device, bound._device)  # type: ignore[attr-defined]
-        b = bound._array  # type: ignore[attr-defined]
+        if bound._device is not device:
+            raise device_mismatch("clip", device, bound._device)
+        b = bound._array
         if b.dtype.kind not in ("iu" if integral else "f"):
             raise TypeError(
                 f"clip: {which} must have {'an integer' if integral else 'a real floating-point'}"
@@ -317,7 +317,7 @@ def _clip_bound(which: str, bound: object, a: Any, device: Device) -> Any:
             )
         return b
     if bound.__class__ is int:
-        return _clamp_to_range(bound, a.dtype) if integral else bound  # type: ignore[arg-type]
+        return _clamp_to_range(bound, a.dtype) if integral else bound
     if bound.__class__ is float and not integral:
         return bound
     expected = "a Tensor or a Python int" if integral else "a Tensor or a Python int or float"

@@ -52,7 +52,7 @@ _INT64 = np.dtype("int64")
 
 def _int(value: object, func: str, what: str) -> int:
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     if value.__class__ is not bool:
         try:
             return operator.index(value)  # type: ignore[arg-type]

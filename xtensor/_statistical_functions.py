@@ -367,7 +367,7 @@ def _variance(
 
 def _ddof(correction: int | float) -> int | float:
     """``correction`` as NumPy's ``ddof`` (an int when it is whole: NumPy is faster so)."""
-    if correction.__class__ is float and correction.is_integer():  # type: ignore[union-attr]
+    if correction.__class__ is float and correction.is_integer():
         return int(correction)
     return correction
 
