@@ -248,7 +248,7 @@ def empty(
     TypeError
         For a shape that is not ints, or an unknown dtype.
     ValueError
-        For a negative dimension, or more than 64 dimensions.
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
 
     Examples
     --------
@@ -292,7 +292,7 @@ def zeros(
     TypeError
         For a shape that is not ints, or an unknown dtype.
     ValueError
-        For a negative dimension, or more than 64 dimensions.
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
 
     Examples
     --------
@@ -342,7 +342,7 @@ def ones(
     TypeError
         For a shape that is not ints, or an unknown dtype.
     ValueError
-        For a negative dimension, or more than 64 dimensions.
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
 
     Examples
     --------
@@ -393,7 +393,8 @@ def full(
         ``fill_value`` is out of the dtype's range (e.g. 300 for uint8, 1e39 for
         float32).
     ValueError
-        A negative dimension; a float NaN for an integer dtype.
+        A negative dimension; a float NaN for an integer dtype; an unknown or
+        unavailable ``device``.
 
     Examples
     --------
@@ -461,6 +462,8 @@ def empty_like(
     ------
     TypeError
         ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
 
     Examples
     --------
@@ -500,6 +503,8 @@ def zeros_like(
     ------
     TypeError
         ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
 
     Examples
     --------
@@ -542,6 +547,8 @@ def ones_like(
     ------
     TypeError
         ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
 
     Examples
     --------
@@ -590,7 +597,7 @@ def full_like(
     OverflowError
         ``fill_value`` is out of the dtype's range.
     ValueError
-        A float NaN for an integer dtype.
+        A float NaN for an integer dtype, or an unknown or unavailable ``device``.
 
     Examples
     --------
@@ -659,7 +666,7 @@ def arange(
         An argument that is not an int or float, a float argument for an integer
         dtype, a bool or complex dtype.
     ValueError
-        ``step`` is 0.
+        ``step`` is 0, or an unknown or unavailable ``device``.
     OverflowError
         A value out of the dtype's range.
 
@@ -785,7 +792,7 @@ def linspace(
     TypeError
         A non-scalar bound, a non-floating dtype, a complex bound for a real dtype.
     ValueError
-        A negative ``num``.
+        A negative ``num``, or an unknown or unavailable ``device``.
     OverflowError
         A bound out of the dtype's range.
 
@@ -857,7 +864,7 @@ def eye(
     TypeError
         Non-integer sizes or ``k``, or an unknown dtype.
     ValueError
-        A negative size.
+        A negative size, or an unknown or unavailable ``device``.
 
     Examples
     --------
