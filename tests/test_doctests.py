@@ -3,10 +3,11 @@
 Each module's doctests run with ``xp`` bound to ``xtensor`` (the docstrings assume
 ``import xtensor as xp``), so an example can't lean on a module's private names.
 The second half checks that every public function of the namespace, of ``linalg`` and
-``fft``, of ``__array_namespace_info__()``, and the result types of ``finfo``/``iinfo``
-and the ``unique_*`` functions have a NumPy-style docstring with the sections that
-matter to a user (Parameters and Raises where the function takes
-arguments).
+``fft``, and of ``__array_namespace_info__()`` has a NumPy-style docstring with the
+sections that matter to a user (Parameters, naming every parameter, and Raises where
+the function takes arguments; Returns; Examples), and that the public result types
+(``finfo``/``iinfo``'s, ``unique_*``'s, ``linalg``'s) describe their Attributes with
+Examples.
 """
 
 from __future__ import annotations
@@ -122,6 +123,11 @@ def test_public_function_docstring(name: str) -> None:
     missing = required - _sections(doc)
     assert not missing, f"{name}'s docstring lacks the section(s) {sorted(missing)}"
     assert ">>> " in doc, f"{name}'s Examples section has no example"
+    parameters = doc.split("Parameters\n----------\n", 1)[-1].split("Returns\n-------\n")[0]
+    for param in inspect.signature(func).parameters:
+        assert re.search(rf"(^|[ ,*]){param}\b", parameters, flags=re.MULTILINE), (
+            f"{name}'s Parameters section does not describe {param!r}"
+        )
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC_TYPES))
