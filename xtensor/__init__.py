@@ -4,7 +4,13 @@
 tensors exchange memory with NumPy, CuPy, PyTorch and JAX without copying, on the
 CPU (NumPy kernels) and on CUDA GPUs (CuPy kernels).
 
-The imports below follow the standard's sections, one private module each.
+The imports below follow the standard's sections, one private module each. The
+examples in the docstrings assume ``import xtensor as xp`` (tests/test_doctests.py
+runs them all).
+
+>>> import xtensor as xp
+>>> xp.sum(xp.asarray([[1, 2], [3, 4]]), axis=0)
+tensor([4, 6])
 """
 
 # ruff: noqa: I001 -- the imports are ordered like the standard's table of contents

@@ -69,26 +69,127 @@ def asarray(
     Raises
     ------
     TypeError
-        For unsupported input or dtypes. OverflowError for a Python int out of range
-        of the dtype. CopyError for ``copy=False`` when a copy is needed.
+        Unsupported input (strings, objects, ragged sequences, ...) or dtypes.
+    OverflowError
+        A Python int out of range of the dtype.
+    CopyError
+        ``copy=False`` when a copy is needed (a ValueError).
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.asarray([1, 2, 3])
+    tensor([1, 2, 3])
+    >>> xp.asarray([[1.0, 2.0]], dtype=xp.float32)
+    tensor([[1., 2.]], dtype=xtensor.float32)
+    >>> import numpy as np
+    >>> a = np.zeros(3)
+    >>> t = xp.asarray(a)
+    >>> t[0] = 5.0
+    >>> a
+    array([5., 0., 0.])
+    >>> xp.asarray(a, dtype=xp.float32, copy=False)
+    Traceback (most recent call last):
+        ...
+    xtensor._errors.CopyError: asarray(copy=False): a copy is needed: dtype float64 differs from ...
     """
     return convert(obj, dtype, device, copy, "asarray")
 
 
 def as_tensor(data: Any, dtype: DType | None = None, device: Device | str | None = None) -> Tensor:
-    """Convert ``data`` to a tensor like ``torch.as_tensor``: share memory when the
-    dtype and device allow it, copy otherwise (never raises for a needed copy).
+    """Convert ``data`` to a tensor like ``torch.as_tensor``: share memory when possible.
 
     A Tensor with matching dtype and device comes back as itself; NumPy arrays,
-    DLPack producers (CuPy, PyTorch, JAX, …) and buffers are shared (read-only input
+    DLPack producers (CuPy, PyTorch, JAX, ...) and buffers are shared (read-only input
     gives a read-only tensor); NumPy scalars, Python scalars and sequences are
-    copied. ``device=None`` keeps data where it is.
+    copied. Unlike ``asarray(copy=False)``, a needed copy is made, never refused.
+
+    Parameters
+    ----------
+    data
+        A Tensor, NumPy or CuPy array, DLPack producer, buffer, Python scalar or
+        nested sequence of Python scalars.
+    dtype
+        The wanted dtype; None keeps the input's (Python data gets bool, int64,
+        float64 or complex128).
+    device
+        The wanted device; None keeps data where it is.
+
+    Returns
+    -------
+    Tensor
+        ``data`` itself, a view of its memory, or a new tensor when the dtype, the
+        device or the input's kind asks for a copy; on ``device``, else where
+        ``data`` is.
+
+    Raises
+    ------
+    TypeError
+        Unsupported input or dtypes.
+    OverflowError
+        A Python int out of range of the dtype.
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> a = np.arange(3)
+    >>> t = xp.as_tensor(a)
+    >>> t += 10
+    >>> a
+    array([10, 11, 12])
+    >>> xp.as_tensor(t) is t
+    True
+    >>> xp.as_tensor(a, dtype=xp.float32)
+    tensor([10., 11., 12.], dtype=xtensor.float32)
     """
     return convert(data, dtype, device, None, "as_tensor")
 
 
 def tensor(data: Any, dtype: DType | None = None, device: Device | str | None = None) -> Tensor:
-    """A new, writeable tensor holding a copy of ``data``; never shares memory with it."""
+    """A new, writeable tensor holding a copy of ``data``; it never shares memory with it.
+
+    Parameters
+    ----------
+    data
+        A Tensor, NumPy or CuPy array, DLPack producer, buffer, Python scalar or
+        nested sequence of Python scalars.
+    dtype
+        The wanted dtype; None keeps the input's (Python data gets bool, int64,
+        float64 or complex128).
+    device
+        The wanted device; None: where ``data`` is.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``device``, else where ``data`` is.
+
+    Raises
+    ------
+    TypeError
+        Unsupported input or dtypes.
+    OverflowError
+        A Python int out of range of the dtype.
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.tensor([1.5, 2.5])
+    tensor([1.5, 2.5])
+    >>> x = xp.asarray([1, 2])
+    >>> y = xp.tensor(x)
+    >>> y[0] = 100
+    >>> x
+    tensor([1, 2])
+    >>> xp.tensor("abc")
+    Traceback (most recent call last):
+        ...
+    TypeError: tensor: unsupported input str 'abc': expected a Tensor, a NumPy or CuPy array, a ...
+    """
     return convert(data, dtype, device, True, "tensor")
 
 
@@ -101,7 +202,7 @@ def from_dlpack(
     ----------
     x
         An object with ``__dlpack__`` and ``__dlpack_device__`` (a Tensor, NumPy,
-        CuPy, PyTorch, JAX or array-api-strict array, …).
+        CuPy, PyTorch, JAX or array-api-strict array, ...).
     device
         Where the result goes; None: where ``x`` is (host-accessible memory, such as
         CUDA pinned or managed memory, counts as the CPU).
@@ -112,7 +213,7 @@ def from_dlpack(
     -------
     Tensor
         A view of ``x``'s memory (read-only when the capsule says so) unless a copy
-        was needed or asked for.
+        was needed or asked for; on ``device``, else where ``x`` is.
 
     Raises
     ------
@@ -123,6 +224,25 @@ def from_dlpack(
         read (the message names it), or the capsule has another major version.
     CopyError
         (both BufferError and ValueError) when ``copy=False`` cannot be honoured.
+    ValueError
+        ``copy`` is not True, False or None, or ``device`` is unknown.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> a = np.asarray([1.0, 2.0])
+    >>> t = xp.from_dlpack(a)
+    >>> t
+    tensor([1., 2.])
+    >>> t[1] = 0.5
+    >>> a
+    array([1. , 0.5])
+    >>> xp.from_dlpack(a, copy=True).data_ptr() == t.data_ptr()
+    False
+    >>> xp.from_dlpack([1, 2])
+    Traceback (most recent call last):
+        ...
+    AttributeError: from_dlpack: expected an object with __dlpack__ and __dlpack_device__, got list
     """
     if copy is not None and copy is not True and copy is not False:
         raise ValueError(f"from_dlpack: copy must be True, False or None, got {copy!r}")

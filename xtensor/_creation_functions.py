@@ -90,7 +90,7 @@ def _dtype(dtype: object, default: DType, what: str) -> DType:
     if dtype is None:
         return default
     if dtype.__class__ is DType:
-        return dtype  # type: ignore[return-value]
+        return dtype
     try:
         return as_dtype(dtype)
     except TypeError as exc:
@@ -104,13 +104,13 @@ def _device(device: object) -> Device:
 def _tensor(x: object, what: str) -> Tensor:
     if x.__class__ is not Tensor:
         raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
-    return x  # type: ignore[return-value]
+    return x
 
 
 def _integer(value: object, what: str, name: str) -> int:
     """``value`` as a Python int: ints and objects with ``__index__``, never bools."""
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, bool):
         raise TypeError(f"{what}: {name} must be an integer, got {value!r}")
     try:
@@ -128,8 +128,8 @@ def _size(value: object, what: str, name: str) -> int:
 
 def _shape(shape: object, what: str) -> tuple[int, ...]:
     """``shape`` (an int or a tuple of ints) as a tuple of nonnegative ints."""
-    if shape.__class__ is int and shape >= 0:  # type: ignore[operator]
-        return (shape,)  # type: ignore[return-value]
+    if shape.__class__ is int and shape >= 0:
+        return (shape,)
     if isinstance(shape, (tuple, list)):
         dims = tuple(_dimension(d, shape, what) for d in shape)
         if len(dims) > MAX_DIMS:
@@ -157,10 +157,10 @@ def _dimension(d: object, shape: object, what: str) -> int:
                 f"{what}: a shape is an int or a tuple of ints, got {shape!r} "
                 f"(an element of type {type(d).__name__})"
             )
-        d = operator.index(d)  # type: ignore[call-overload]
-    if d < 0:  # type: ignore[operator]
+        d = operator.index(d)
+    if d < 0:
         raise ValueError(f"{what}: shape dimensions must be nonnegative, got {shape!r}")
-    return d  # type: ignore[return-value]
+    return d
 
 
 def _check_float_range(value: float, dtype: DType, what: str, name: str) -> None:
@@ -204,7 +204,7 @@ def _scalar_for(value: object, dtype: DType, what: str, name: str = "fill value"
         if kind == "real floating":
             real = float(value)  # type: ignore[arg-type]
         else:
-            cplx = complex(value)  # type: ignore[arg-type]
+            cplx = complex(value)
     except OverflowError as exc:  # an int too large for a float
         raise OverflowError(
             f"{what}: {name} {value!r} is out of range for {dtype.name}: {exc}"
@@ -241,14 +241,20 @@ def empty(
     Returns
     -------
     Tensor
-        A new tensor on ``device``.
+        A new tensor on ``device``; its values are whatever the memory held.
 
     Raises
     ------
     TypeError
         For a shape that is not ints, or an unknown dtype.
     ValueError
-        For a negative dimension, or more than 64 dimensions.
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> x = xp.empty((2, 3), dtype=xp.int32)
+    >>> x.shape, x.dtype
+    ((2, 3), xtensor.int32)
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "empty")
     if device is None or (dev := as_device(device)) is CPU:
@@ -265,14 +271,40 @@ def zeros(
     dtype: DType | None = None,
     device: Device | str | None = None,
 ) -> Tensor:
-    """A new tensor of ``shape`` filled with zeros (default dtype float64, on the CPU).
+    """A new tensor of ``shape`` filled with zeros.
 
-    Raises TypeError for a shape that is not ints or an unknown dtype, ValueError for a
-    negative dimension.
+    Parameters
+    ----------
+    shape
+        An int or a tuple of nonnegative ints.
+    dtype
+        Default float64.
+    device
+        Default the CPU.
 
-    >>> import xtensor as xp
-    >>> xp.zeros((2, 3), dtype=xp.int32).shape
-    (2, 3)
+    Returns
+    -------
+    Tensor
+        A new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        For a shape that is not ints, or an unknown dtype.
+    ValueError
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.zeros(3)
+    tensor([0., 0., 0.])
+    >>> xp.zeros((2, 2), dtype=xp.int32)
+    tensor([[0, 0],
+            [0, 0]], dtype=xtensor.int32)
+    >>> xp.zeros(-1)
+    Traceback (most recent call last):
+        ...
+    ValueError: zeros: shape dimensions must be nonnegative, got -1
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "zeros")
     if device is None or (dev := as_device(device)) is CPU:
@@ -291,8 +323,34 @@ def ones(
 ) -> Tensor:
     """A new tensor of ``shape`` filled with ones (``1 + 0j`` for complex dtypes).
 
-    Default dtype float64, default device the CPU. Raises TypeError for a shape that is
-    not ints or an unknown dtype, ValueError for a negative dimension.
+    Parameters
+    ----------
+    shape
+        An int or a tuple of nonnegative ints.
+    dtype
+        Default float64.
+    device
+        Default the CPU.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        For a shape that is not ints, or an unknown dtype.
+    ValueError
+        For a negative dimension, more than 64 dimensions, or an unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.ones((2, 3))
+    tensor([[1., 1., 1.],
+            [1., 1., 1.]])
+    >>> xp.ones(2, dtype=xp.complex64)
+    tensor([1.+0.j, 1.+0.j], dtype=xtensor.complex64)
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "ones")
     if device is None or (dev := as_device(device)) is CPU:
@@ -335,7 +393,20 @@ def full(
         ``fill_value`` is out of the dtype's range (e.g. 300 for uint8, 1e39 for
         float32).
     ValueError
-        A negative dimension; a float NaN for an integer dtype.
+        A negative dimension; a float NaN for an integer dtype; an unknown or
+        unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.full((2, 2), 7)
+    tensor([[7, 7],
+            [7, 7]])
+    >>> xp.full(3, 0.5, dtype=xp.float32)
+    tensor([0.5, 0.5, 0.5], dtype=xtensor.float32)
+    >>> xp.full(2, 300, dtype=xp.uint8)
+    Traceback (most recent call last):
+        ...
+    OverflowError: full: fill value 300 is out of range for uint8 (0 to 255)
     """
     if dtype is None:
         cls = fill_value.__class__
@@ -370,7 +441,37 @@ def full(
 def empty_like(
     x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
 ) -> Tensor:
-    """A new uninitialized tensor of ``x``'s shape (default: ``x``'s dtype and device)."""
+    """A new uninitialized tensor of ``x``'s shape.
+
+    Parameters
+    ----------
+    x : Tensor
+        The tensor whose shape (and, by default, dtype and device) to use.
+    dtype
+        Default ``x.dtype``.
+    device
+        Default ``x.device``.
+
+    Returns
+    -------
+    Tensor
+        A new tensor (never a view of ``x``) on ``device``; its values are whatever the
+        memory held.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]])
+    >>> y = xp.empty_like(x)
+    >>> y.shape, y.dtype
+    ((2, 2), xtensor.int64)
+    """
     x = _tensor(x, "empty_like")
     dt = x.dtype if dtype is None else _dtype(dtype, float64, "empty_like")
     dev = x._device if device is None else as_device(device)
@@ -382,7 +483,39 @@ def empty_like(
 def zeros_like(
     x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
 ) -> Tensor:
-    """A new tensor of ``x``'s shape filled with zeros (default: ``x``'s dtype and device)."""
+    """A new tensor of ``x``'s shape filled with zeros.
+
+    Parameters
+    ----------
+    x : Tensor
+        The tensor whose shape (and, by default, dtype and device) to use.
+    dtype
+        Default ``x.dtype``.
+    device
+        Default ``x.device``.
+
+    Returns
+    -------
+    Tensor
+        A new tensor (never a view of ``x``) on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]])
+    >>> xp.zeros_like(x)
+    tensor([[0, 0],
+            [0, 0]])
+    >>> xp.zeros_like(x, dtype=xp.float32)
+    tensor([[0., 0.],
+            [0., 0.]], dtype=xtensor.float32)
+    """
     x = _tensor(x, "zeros_like")
     dt = x.dtype if dtype is None else _dtype(dtype, float64, "zeros_like")
     dev = x._device if device is None else as_device(device)
@@ -394,7 +527,34 @@ def zeros_like(
 def ones_like(
     x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
 ) -> Tensor:
-    """A new tensor of ``x``'s shape filled with ones (default: ``x``'s dtype and device)."""
+    """A new tensor of ``x``'s shape filled with ones.
+
+    Parameters
+    ----------
+    x : Tensor
+        The tensor whose shape (and, by default, dtype and device) to use.
+    dtype
+        Default ``x.dtype``.
+    device
+        Default ``x.device``.
+
+    Returns
+    -------
+    Tensor
+        A new tensor (never a view of ``x``) on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, or the dtype is unknown.
+    ValueError
+        An unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.ones_like(xp.asarray([1.5, 2.5]))
+    tensor([1., 1.])
+    """
     x = _tensor(x, "ones_like")
     dt = x.dtype if dtype is None else _dtype(dtype, float64, "ones_like")
     dev = x._device if device is None else as_device(device)
@@ -413,9 +573,38 @@ def full_like(
 ) -> Tensor:
     """A new tensor of ``x``'s shape filled with ``fill_value``.
 
-    The dtype and device default to ``x``'s. Raises as ``full`` does: TypeError for a
-    fill value that is not a Python scalar (or complex for a real dtype), OverflowError
-    for one out of the dtype's range.
+    Parameters
+    ----------
+    x : Tensor
+        The tensor whose shape (and, by default, dtype and device) to use.
+    fill_value
+        A Python bool, int, float or complex, stored in the result's dtype.
+    dtype
+        Default ``x.dtype``.
+    device
+        Default ``x.device``.
+
+    Returns
+    -------
+    Tensor
+        A new tensor (never a view of ``x``) on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, the dtype is unknown, ``fill_value`` is not a Python
+        scalar, or it is complex for a real dtype.
+    OverflowError
+        ``fill_value`` is out of the dtype's range.
+    ValueError
+        A float NaN for an integer dtype, or an unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.full_like(xp.asarray([1, 2, 3]), 7)
+    tensor([7, 7, 7])
+    >>> xp.full_like(xp.asarray([1, 2, 3]), 2.5)
+    tensor([2, 2, 2])
     """
     x = _tensor(x, "full_like")
     dt = x.dtype if dtype is None else _dtype(dtype, float64, "full_like")
@@ -438,7 +627,7 @@ def _real_arg(value: object, what: str, name: str) -> int | float:
     if isinstance(value, int):  # bool
         return int(value)
     if not isinstance(value, complex) and hasattr(value, "__index__"):
-        return operator.index(value)  # type: ignore[call-overload, no-any-return]
+        return operator.index(value)
     raise TypeError(f"{what}: {name} must be a Python int or float, got {value!r}")
 
 
@@ -468,7 +657,8 @@ def arange(
     -------
     Tensor
         A new 1-d tensor of ``ceil((stop - start) / step)`` elements (0 when the
-        interval is empty in the direction of ``step``); integer results are exact.
+        interval is empty in the direction of ``step``) on ``device``; integer results
+        are exact.
 
     Raises
     ------
@@ -476,9 +666,18 @@ def arange(
         An argument that is not an int or float, a float argument for an integer
         dtype, a bool or complex dtype.
     ValueError
-        ``step`` is 0.
+        ``step`` is 0, or an unknown or unavailable ``device``.
     OverflowError
         A value out of the dtype's range.
+
+    Examples
+    --------
+    >>> xp.arange(4)
+    tensor([0, 1, 2, 3])
+    >>> xp.arange(1, 2, 0.25)
+    tensor([1.  , 1.25, 1.5 , 1.75])
+    >>> xp.arange(5, 0, -2, dtype=xp.int8)
+    tensor([5, 3, 1], dtype=xtensor.int8)
     """
     if stop is None:
         if (
@@ -586,16 +785,23 @@ def linspace(
     Returns
     -------
     Tensor
-        A new 1-d tensor.
+        A new 1-d tensor on ``device``.
 
     Raises
     ------
     TypeError
         A non-scalar bound, a non-floating dtype, a complex bound for a real dtype.
     ValueError
-        A negative ``num``.
+        A negative ``num``, or an unknown or unavailable ``device``.
     OverflowError
         A bound out of the dtype's range.
+
+    Examples
+    --------
+    >>> xp.linspace(0, 1, 5)
+    tensor([0.  , 0.25, 0.5 , 0.75, 1.  ])
+    >>> xp.linspace(0, 1, 4, endpoint=False, dtype=xp.float32)
+    tensor([0.  , 0.25, 0.5 , 0.75], dtype=xtensor.float32)
     """
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
     dt = _dtype(dtype, complex128 if is_complex else float64, "linspace")
@@ -635,9 +841,39 @@ def eye(
 ) -> Tensor:
     """A new 2-d tensor with ones on the ``k``-th diagonal and zeros elsewhere.
 
-    ``n_cols`` defaults to ``n_rows``; ``k > 0`` is above the main diagonal, ``k < 0``
-    below. Default dtype float64, default device the CPU. Raises TypeError for
-    non-integer sizes or ``k``, ValueError for negative sizes.
+    Parameters
+    ----------
+    n_rows : int
+        The number of rows, nonnegative.
+    n_cols : int, optional
+        The number of columns; default ``n_rows``.
+    k : int
+        The diagonal: 0 the main one, ``k > 0`` above it, ``k < 0`` below it.
+    dtype
+        Default float64.
+    device
+        Default the CPU.
+
+    Returns
+    -------
+    Tensor
+        A new tensor of shape ``(n_rows, n_cols)`` on ``device``.
+
+    Raises
+    ------
+    TypeError
+        Non-integer sizes or ``k``, or an unknown dtype.
+    ValueError
+        A negative size, or an unknown or unavailable ``device``.
+
+    Examples
+    --------
+    >>> xp.eye(2)
+    tensor([[1., 0.],
+            [0., 1.]])
+    >>> xp.eye(2, 3, k=1, dtype=xp.int64)
+    tensor([[0, 1, 0],
+            [0, 0, 1]])
     """
     rows = _size(n_rows, "eye", "n_rows")
     cols = rows if n_cols is None else _size(n_cols, "eye", "n_cols")
@@ -660,21 +896,77 @@ def _triangle(x: Tensor, k: int, what: str) -> Tensor:
 
 
 def tril(x: Tensor, /, *, k: int = 0) -> Tensor:
-    """The lower triangle of each matrix in ``x`` (shape ``(..., M, N)``): a new tensor.
+    """The lower triangle of each matrix in ``x``.
 
-    Elements above the ``k``-th diagonal are zero; same shape, dtype and device as
-    ``x``. Raises TypeError for a non-Tensor or non-integer ``k``, ValueError when
-    ``x.ndim < 2``.
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, N)``.
+    k : int
+        The diagonal above which elements are zeroed: 0 the main one, ``k > 0`` above
+        it, ``k < 0`` below it.
+
+    Returns
+    -------
+    Tensor
+        A new tensor with ``x``'s shape, dtype and device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, or ``k`` is not an integer.
+    ValueError
+        ``x.ndim < 2``.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    >>> xp.tril(x)
+    tensor([[1, 0, 0],
+            [4, 5, 0],
+            [7, 8, 9]])
+    >>> xp.tril(x, k=-1)
+    tensor([[0, 0, 0],
+            [4, 0, 0],
+            [7, 8, 0]])
     """
     return _triangle(x, k, "tril")
 
 
 def triu(x: Tensor, /, *, k: int = 0) -> Tensor:
-    """The upper triangle of each matrix in ``x`` (shape ``(..., M, N)``): a new tensor.
+    """The upper triangle of each matrix in ``x``.
 
-    Elements below the ``k``-th diagonal are zero; same shape, dtype and device as
-    ``x``. Raises TypeError for a non-Tensor or non-integer ``k``, ValueError when
-    ``x.ndim < 2``.
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, N)``.
+    k : int
+        The diagonal below which elements are zeroed: 0 the main one, ``k > 0`` above
+        it, ``k < 0`` below it.
+
+    Returns
+    -------
+    Tensor
+        A new tensor with ``x``'s shape, dtype and device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor, or ``k`` is not an integer.
+    ValueError
+        ``x.ndim < 2``.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    >>> xp.triu(x)
+    tensor([[1, 2, 3],
+            [0, 5, 6],
+            [0, 0, 9]])
+    >>> xp.triu(x, k=1)
+    tensor([[0, 2, 3],
+            [0, 0, 6],
+            [0, 0, 0]])
     """
     return _triangle(x, k, "triu")
 
@@ -701,6 +993,18 @@ def meshgrid(*arrays: Tensor, indexing: Literal["xy", "ij"] = "xy") -> tuple[Ten
         An argument that is not a Tensor.
     ValueError
         A bad ``indexing``, an input that is not 1-d, inputs on different devices.
+
+    Examples
+    --------
+    >>> X, Y = xp.meshgrid(xp.asarray([1, 2, 3]), xp.asarray([4, 5]))
+    >>> X
+    tensor([[1, 2, 3],
+            [1, 2, 3]])
+    >>> Y
+    tensor([[4, 4, 4],
+            [5, 5, 5]])
+    >>> xp.meshgrid(xp.asarray([1, 2, 3]), xp.asarray([4, 5]), indexing="ij")[0].shape
+    (3, 2)
     """
     if indexing != "xy" and indexing != "ij":
         raise ValueError(f"meshgrid: indexing must be 'xy' or 'ij', got {indexing!r}")

@@ -105,6 +105,18 @@ def astype(
         ``x`` is not a Tensor, ``dtype`` is unknown, or a complex-to-real cast.
     ValueError
         ``copy`` is not a bool; ``device`` is unknown or unavailable.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1.5, -2.7])
+    >>> xp.astype(x, xp.int32)
+    tensor([ 1, -2], dtype=xtensor.int32)
+    >>> xp.astype(x, xp.float64, copy=False) is x
+    True
+    >>> xp.astype(xp.asarray([1j]), xp.float64)
+    Traceback (most recent call last):
+        ...
+    TypeError: astype: casting complex complex128 to float64 would drop the imaginary part; ...
     """
     if x.__class__ is not Tensor:
         raise TypeError(f"astype: expected a Tensor, got {type(x).__name__}")
@@ -137,11 +149,36 @@ def astype(
 
 
 def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
-    """Whether ``from_`` (a dtype or a tensor's dtype) casts to ``to`` by promotion rules.
+    """Whether ``from_`` casts to ``to`` by the promotion rules.
 
     True exactly when promoting ``from_`` with ``to`` gives ``to`` (for the pairs the
-    standard leaves open, as NumPy's "safe" casting answers). Raises TypeError for
-    arguments that are not dtypes (or a Tensor, for ``from_``).
+    standard leaves open, as NumPy's "safe" casting answers).
+
+    Parameters
+    ----------
+    from_ : DType or Tensor
+        The source dtype, or a tensor standing for its dtype.
+    to : DType
+        The target dtype.
+
+    Returns
+    -------
+    bool
+        Whether the cast loses nothing by the promotion rules.
+
+    Raises
+    ------
+    TypeError
+        An argument that is not a dtype (or a Tensor, for ``from_``).
+
+    Examples
+    --------
+    >>> xp.can_cast(xp.int8, xp.int32)
+    True
+    >>> xp.can_cast(xp.int64, xp.int32)
+    False
+    >>> xp.can_cast(xp.asarray([1.0]), xp.complex128)
+    True
     """
     a = _dtype_arg(from_, "can_cast", tensor=True)
     b = _dtype_arg(to, "can_cast")
@@ -158,12 +195,35 @@ def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DTyp
     apply the standard's scalar rules (a scalar of a fitting kind takes the dtype;
     where the standard leaves it open, as NumPy answers: int8 with 1.0 gives float64).
 
+    Parameters
+    ----------
+    *arrays_and_dtypes : Tensor, DType, or Python bool, int, float or complex
+        At least one tensor or dtype, and any Python scalars.
+
+    Returns
+    -------
+    DType
+        The promoted dtype.
+
     Raises
     ------
     ValueError
         No tensor or dtype among the arguments.
     TypeError
         An argument that is not a Tensor, dtype or Python scalar.
+
+    Examples
+    --------
+    >>> xp.result_type(xp.int8, xp.uint8)
+    xtensor.int16
+    >>> xp.result_type(xp.asarray([1, 2], dtype=xp.float32), xp.float64)
+    xtensor.float64
+    >>> xp.result_type(xp.float32, 1.0)
+    xtensor.float32
+    >>> xp.result_type(1, 2.0)
+    Traceback (most recent call last):
+        ...
+    ValueError: result_type: at least one tensor or dtype is required, got (1, 2.0)
     """
     families: list[DType | None] = [None, None, None]
     scalars = []
@@ -210,11 +270,22 @@ _FAMILY = {
 
 
 def isdtype(dtype: DType, kind: DType | str | tuple[DType | str, ...]) -> bool:
-    """Whether ``dtype`` is of ``kind``: a kind name, a dtype, or a tuple of those.
+    """Whether ``dtype`` is of ``kind``.
 
-    Kind names: ``"bool"``, ``"signed integer"``, ``"unsigned integer"``,
-    ``"integral"``, ``"real floating"`` (includes the ``float16`` extension),
-    ``"complex floating"``, ``"numeric"``.
+    Parameters
+    ----------
+    dtype : DType
+        The dtype to classify.
+    kind : DType, str, or tuple of those
+        A dtype (the same one), a kind name, or a tuple of those (any of them). Kind
+        names: ``"bool"``, ``"signed integer"``, ``"unsigned integer"``,
+        ``"integral"``, ``"real floating"`` (includes the ``float16`` extension),
+        ``"complex floating"``, ``"numeric"``.
+
+    Returns
+    -------
+    bool
+        Whether ``dtype`` is of ``kind``.
 
     Raises
     ------
@@ -222,10 +293,19 @@ def isdtype(dtype: DType, kind: DType | str | tuple[DType | str, ...]) -> bool:
         ``dtype`` is not a dtype, or ``kind`` is not a string, dtype or tuple.
     ValueError
         An unknown kind name.
+
+    Examples
+    --------
+    >>> xp.isdtype(xp.int32, "integral")
+    True
+    >>> xp.isdtype(xp.float32, ("bool", "complex floating"))
+    False
+    >>> xp.isdtype(xp.float32, xp.float32)
+    True
     """
     dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "isdtype")
     if kind.__class__ is tuple:
-        return any(_is_kind(dt, k) for k in kind)  # type: ignore[union-attr]
+        return any(_is_kind(dt, k) for k in kind)
     return _is_kind(dt, kind)
 
 
@@ -253,7 +333,33 @@ def _is_kind(dt: DType, kind: object) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FloatInfo:
-    """Machine limits of a real floating dtype (``finfo``): Python floats."""
+    """Machine limits of a real floating dtype, as ``finfo`` returns them.
+
+    An immutable record; complex dtypes give their real component's limits.
+
+    Attributes
+    ----------
+    bits : int
+        The number of bits of the dtype.
+    eps : float
+        The difference between 1.0 and the next larger representable number.
+    max : float
+        The largest finite value.
+    min : float
+        The smallest (most negative) finite value.
+    smallest_normal : float
+        The smallest positive normal value.
+    dtype : DType
+        The real floating dtype these limits are of.
+
+    Examples
+    --------
+    >>> info = xp.finfo(xp.float32)
+    >>> info.bits, info.eps
+    (32, 1.1920928955078125e-07)
+    >>> info.dtype
+    xtensor.float32
+    """
 
     bits: int
     eps: float
@@ -265,7 +371,26 @@ class FloatInfo:
 
 @dataclass(frozen=True, slots=True)
 class IntInfo:
-    """Machine limits of an integer dtype (``iinfo``): Python ints."""
+    """Machine limits of an integer dtype, as ``iinfo`` returns them.
+
+    An immutable record.
+
+    Attributes
+    ----------
+    bits : int
+        The number of bits of the dtype.
+    max : int
+        The largest value.
+    min : int
+        The smallest value.
+    dtype : DType
+        The integer dtype these limits are of.
+
+    Examples
+    --------
+    >>> xp.iinfo(xp.uint8)
+    IntInfo(bits=8, max=255, min=0, dtype=xtensor.uint8)
+    """
 
     bits: int
     max: int
@@ -300,7 +425,11 @@ _IINFO: dict[DType, IntInfo] = {
 def finfo(type: DType | Tensor, /) -> FloatInfo:
     """Machine limits of a floating dtype (or a tensor's dtype).
 
-    A complex dtype gives its real component's limits (complex64 → float32).
+    Parameters
+    ----------
+    type : DType or Tensor
+        A real or complex floating-point dtype, or a tensor of one. A complex dtype
+        gives its real component's limits (complex64 → float32).
 
     Returns
     -------
@@ -312,6 +441,17 @@ def finfo(type: DType | Tensor, /) -> FloatInfo:
     ------
     TypeError
         Not a floating dtype or tensor.
+
+    Examples
+    --------
+    >>> xp.finfo(xp.float64).eps
+    2.220446049250313e-16
+    >>> xp.finfo(xp.complex64).dtype
+    xtensor.float32
+    >>> xp.finfo(xp.int32)
+    Traceback (most recent call last):
+        ...
+    TypeError: finfo: expected a floating-point dtype or tensor, got int32
     """
     dt = _dtype_arg(type, "finfo", tensor=True)
     info = _FINFO.get(dt)
@@ -323,6 +463,11 @@ def finfo(type: DType | Tensor, /) -> FloatInfo:
 def iinfo(type: DType | Tensor, /) -> IntInfo:
     """Machine limits of an integer dtype (or a tensor's dtype).
 
+    Parameters
+    ----------
+    type : DType or Tensor
+        An integer dtype, or a tensor of one.
+
     Returns
     -------
     IntInfo
@@ -332,6 +477,13 @@ def iinfo(type: DType | Tensor, /) -> IntInfo:
     ------
     TypeError
         Not an integer dtype or tensor.
+
+    Examples
+    --------
+    >>> xp.iinfo(xp.int8)
+    IntInfo(bits=8, max=127, min=-128, dtype=xtensor.int8)
+    >>> xp.iinfo(xp.asarray([1, 2])).max
+    9223372036854775807
     """
     dt = _dtype_arg(type, "iinfo", tensor=True)
     info = _IINFO.get(dt)

@@ -22,7 +22,23 @@ class Device:
     """A device tensors live on: ``Device("cpu")`` or ``Device("cuda", 0)``.
 
     Strings ``"cpu"``, ``"cuda"`` and ``"cuda:N"`` are accepted wherever a device is.
-    Devices compare equal to each other and to their string spelling.
+    Devices are interned (one object per device) and compare equal to their string
+    spelling. Asking for CUDA without CuPy or a GPU raises ValueError.
+
+    Attributes
+    ----------
+    kind : str
+        ``"cpu"`` or ``"cuda"``.
+    index : int
+        The GPU's number (0 for the CPU).
+
+    Examples
+    --------
+    >>> cpu = xp.Device("cpu")
+    >>> cpu
+    device(type='cpu')
+    >>> cpu is xp.asarray([1, 2]).device, cpu == "cpu", str(cpu)
+    (True, True, 'cpu')
     """
 
     __slots__ = ("kind", "index", "backend", "array_type", "_name")
@@ -103,7 +119,7 @@ def as_device(device: object) -> Device:
     Raises ValueError for anything else, and for CUDA when no GPU is available.
     """
     if device.__class__ is Device:
-        return device  # type: ignore[return-value]
+        return device
     if isinstance(device, str):
         name = device.strip().lower()
         if name == "cpu":

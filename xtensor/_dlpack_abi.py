@@ -100,7 +100,7 @@ DLManagedTensorVersioned._fields_ = [
 TENSOR_LAYOUT = struct.Struct("@PiiiBBHPPQ")
 VERSIONED_HEADER = struct.Struct("@IIPPQ")
 assert TENSOR_LAYOUT.size == ctypes.sizeof(DLTensor)
-assert VERSIONED_HEADER.size == DLManagedTensorVersioned.dl_tensor.offset  # type: ignore[attr-defined]
+assert VERSIONED_HEADER.size == DLManagedTensorVersioned.dl_tensor.offset
 
 # Private prototypes of the C API's capsule functions (setting argtypes on
 # ``ctypes.pythonapi``'s shared attributes would change them for everyone).

@@ -122,7 +122,7 @@ def to_numpy(dtype: DType) -> Any:
 def as_dtype(dtype: object) -> DType:
     """Accept an xtensor dtype, or a NumPy dtype or type it maps to; else TypeError."""
     if dtype.__class__ is DType:
-        return dtype  # type: ignore[return-value]
+        return dtype
     if dtype is None:  # NumPy reads None as float64; here it is no dtype at all
         raise TypeError("expected a dtype, got None")
     try:

@@ -215,14 +215,14 @@ def _binary(
     ``kinds`` on the same device or a Python scalar of one of the types ``scalars``.
     """
     if x1.__class__ is Tensor:
-        a = x1._array  # type: ignore[attr-defined]
-        device: Device = x1._device  # type: ignore[attr-defined]
+        a = x1._array
+        device: Device = x1._device
         if a.dtype.kind not in kinds:
             raise _dtype_error(name, kinds, a)
         if x2.__class__ is Tensor:
-            if x2._device is not device:  # type: ignore[attr-defined]
-                raise device_mismatch(name, device, x2._device)  # type: ignore[attr-defined]
-            b = x2._array  # type: ignore[attr-defined]
+            if x2._device is not device:
+                raise device_mismatch(name, device, x2._device)
+            b = x2._array
             if b.dtype.kind not in kinds:
                 raise _dtype_error(name, kinds, b)
             return a, b, device
@@ -230,12 +230,12 @@ def _binary(
             raise _operand_error(name, x2, scalars)
         return a, x2, device
     if x2.__class__ is Tensor:
-        b = x2._array  # type: ignore[attr-defined]
+        b = x2._array
         if b.dtype.kind not in kinds:
             raise _dtype_error(name, kinds, b)
         if x1.__class__ not in scalars:
             raise _operand_error(name, x1, scalars)
-        return x1, b, x2._device  # type: ignore[attr-defined]
+        return x1, b, x2._device
     raise TypeError(
         f"{name}: at least one of x1 and x2 must be a Tensor, got "
         f"{type(x1).__name__} and {type(x2).__name__}"
@@ -284,6 +284,14 @@ def clip(
         type or a dtype of another kind than ``x``'s.
     ValueError
         If a bound is on another device, or the shapes do not broadcast.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1, 5, 10])
+    >>> xp.clip(x, 2, 8)
+    tensor([2, 5, 8])
+    >>> xp.clip(x, max=xp.asarray([0, 3, 20]))
+    tensor([ 0,  3, 10])
     """
     a = _unary("clip", x, _REAL)
     device = x._device
@@ -299,9 +307,9 @@ def _clip_bound(which: str, bound: object, a: Any, device: Device) -> Any:
         return None
     integral = a.dtype.kind in "iu"
     if bound.__class__ is Tensor:
-        if bound._device is not device:  # type: ignore[attr-defined]
-            raise device_mismatch("clip", device, bound._device)  # type: ignore[attr-defined]
-        b = bound._array  # type: ignore[attr-defined]
+        if bound._device is not device:
+            raise device_mismatch("clip", device, bound._device)
+        b = bound._array
         if b.dtype.kind not in ("iu" if integral else "f"):
             raise TypeError(
                 f"clip: {which} must have {'an integer' if integral else 'a real floating-point'}"
@@ -309,7 +317,7 @@ def _clip_bound(which: str, bound: object, a: Any, device: Device) -> Any:
             )
         return b
     if bound.__class__ is int:
-        return _clamp_to_range(bound, a.dtype) if integral else bound  # type: ignore[arg-type]
+        return _clamp_to_range(bound, a.dtype) if integral else bound
     if bound.__class__ is float and not integral:
         return bound
     expected = "a Tensor or a Python int" if integral else "a Tensor or a Python int or float"
@@ -346,6 +354,13 @@ def abs(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.abs(xp.asarray([-1.5, 0.0, 2.0]))
+    tensor([1.5, 0. , 2. ])
+    >>> xp.abs(xp.asarray([3 + 4j]))
+    tensor([5.])
     """
     return wrap(_abs(_unary("abs", x, _NUMERIC)), x._device)
 
@@ -368,6 +383,11 @@ def acos(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.acos(xp.asarray([1.0, 0.0, -1.0]))
+    tensor([0.        , 1.57079633, 3.14159265])
     """
     return wrap(_acos(_unary("acos", x, _NUMERIC)), x._device)
 
@@ -390,6 +410,11 @@ def acosh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.acosh(xp.asarray([1.0, 2.0]))
+    tensor([0.       , 1.3169579])
     """
     return wrap(_acosh(_unary("acosh", x, _NUMERIC)), x._device)
 
@@ -416,6 +441,14 @@ def add(x1: Tensor | int | float | complex, x2: Tensor | int | float | complex, 
         float or complex, or a tensor's dtype is not numeric.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.add(xp.asarray([1, 2, 3]), 10)
+    tensor([11, 12, 13])
+    >>> xp.add(xp.asarray([[1], [2]]), xp.asarray([10.0, 20.0]))
+    tensor([[11., 21.],
+            [12., 22.]])
     """
     a, b, device = _binary("add", x1, x2, _NUMERIC, _NUMBER)
     return wrap(_add(a, b), device)
@@ -439,6 +472,11 @@ def asin(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.asin(xp.asarray([0.0, 1.0]))
+    tensor([0.        , 1.57079633])
     """
     return wrap(_asin(_unary("asin", x, _NUMERIC)), x._device)
 
@@ -461,6 +499,11 @@ def asinh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.asinh(xp.asarray([0.0, 1.0]))
+    tensor([0.        , 0.88137359])
     """
     return wrap(_asinh(_unary("asinh", x, _NUMERIC)), x._device)
 
@@ -483,6 +526,11 @@ def atan(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.atan(xp.asarray([0.0, 1.0]))
+    tensor([0.        , 0.78539816])
     """
     return wrap(_atan(_unary("atan", x, _NUMERIC)), x._device)
 
@@ -509,6 +557,11 @@ def atan2(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.atan2(xp.asarray([1.0, 0.0, -0.0]), xp.asarray([0.0, -1.0, -1.0]))
+    tensor([ 1.57079633,  3.14159265, -3.14159265])
     """
     a, b, device = _binary("atan2", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_atan2(a, b), device)
@@ -532,6 +585,11 @@ def atanh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.atanh(xp.asarray([0.0, 0.5]))
+    tensor([0.        , 0.54930614])
     """
     return wrap(_atanh(_unary("atanh", x, _NUMERIC)), x._device)
 
@@ -558,6 +616,13 @@ def bitwise_and(x1: Tensor | int | bool, x2: Tensor | int | bool, /) -> Tensor:
         bool, or a tensor's dtype is not integer or bool.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.bitwise_and(xp.asarray([12, 10]), 6)
+    tensor([4, 2])
+    >>> xp.bitwise_and(xp.asarray([True, True]), xp.asarray([True, False]))
+    tensor([ True, False])
     """
     a, b, device = _binary("bitwise_and", x1, x2, _INTEGER_OR_BOOL, _INT_OR_BOOL)
     return wrap(_bitwise_and(a, b), device)
@@ -580,6 +645,13 @@ def bitwise_invert(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not integer or bool.
+
+    Examples
+    --------
+    >>> xp.bitwise_invert(xp.asarray([0, 5], dtype=xp.uint8))
+    tensor([255, 250], dtype=xtensor.uint8)
+    >>> xp.bitwise_invert(xp.asarray([0, 5]))
+    tensor([-1, -6])
     """
     return wrap(_bitwise_invert(_unary("bitwise_invert", x, _INTEGER_OR_BOOL)), x._device)
 
@@ -606,6 +678,11 @@ def bitwise_left_shift(x1: Tensor | int, x2: Tensor | int, /) -> Tensor:
         or a tensor's dtype is not integer.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.bitwise_left_shift(xp.asarray([1, 3]), 2)
+    tensor([ 4, 12])
     """
     a, b, device = _binary("bitwise_left_shift", x1, x2, _INTEGER, _INT)
     return wrap(_bitwise_left_shift(a, b), device)
@@ -633,6 +710,11 @@ def bitwise_or(x1: Tensor | int | bool, x2: Tensor | int | bool, /) -> Tensor:
         bool, or a tensor's dtype is not integer or bool.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.bitwise_or(xp.asarray([12, 10]), 1)
+    tensor([13, 11])
     """
     a, b, device = _binary("bitwise_or", x1, x2, _INTEGER_OR_BOOL, _INT_OR_BOOL)
     return wrap(_bitwise_or(a, b), device)
@@ -660,6 +742,11 @@ def bitwise_right_shift(x1: Tensor | int, x2: Tensor | int, /) -> Tensor:
         or a tensor's dtype is not integer.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.bitwise_right_shift(xp.asarray([16, -16]), 2)
+    tensor([ 4, -4])
     """
     a, b, device = _binary("bitwise_right_shift", x1, x2, _INTEGER, _INT)
     return wrap(_bitwise_right_shift(a, b), device)
@@ -687,6 +774,11 @@ def bitwise_xor(x1: Tensor | int | bool, x2: Tensor | int | bool, /) -> Tensor:
         bool, or a tensor's dtype is not integer or bool.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.bitwise_xor(xp.asarray([12, 10]), 6)
+    tensor([10, 12])
     """
     a, b, device = _binary("bitwise_xor", x1, x2, _INTEGER_OR_BOOL, _INT_OR_BOOL)
     return wrap(_bitwise_xor(a, b), device)
@@ -710,6 +802,13 @@ def ceil(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not real-valued.
+
+    Examples
+    --------
+    >>> xp.ceil(xp.asarray([-1.5, 1.2, 2.0]))
+    tensor([-1.,  2.,  2.])
+    >>> xp.ceil(xp.asarray([1, 2]))
+    tensor([1, 2])
     """
     return wrap(_ceil(_unary("ceil", x, _REAL)), x._device)
 
@@ -732,6 +831,11 @@ def conj(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.conj(xp.asarray([1 + 2j, 3 - 4j]))
+    tensor([1.-2.j, 3.+4.j])
     """
     return wrap(_conj(_unary("conj", x, _NUMERIC)), x._device)
 
@@ -758,6 +862,11 @@ def copysign(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.copysign(xp.asarray([1.0, 2.0, 3.0]), xp.asarray([-0.0, 1.0, -5.0]))
+    tensor([-1.,  2., -3.])
     """
     a, b, device = _binary("copysign", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_copysign(a, b), device)
@@ -781,6 +890,11 @@ def cos(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.cos(xp.asarray([0.0, xp.pi]))
+    tensor([ 1., -1.])
     """
     return wrap(_cos(_unary("cos", x, _NUMERIC)), x._device)
 
@@ -803,6 +917,11 @@ def cosh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.cosh(xp.asarray([0.0, 1.0]))
+    tensor([1.        , 1.54308063])
     """
     return wrap(_cosh(_unary("cosh", x, _NUMERIC)), x._device)
 
@@ -829,6 +948,13 @@ def divide(x1: Tensor | int | float | complex, x2: Tensor | int | float | comple
         float or complex, or a tensor's dtype is not numeric.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.divide(xp.asarray([1, 2, 3]), 2)
+    tensor([0.5, 1. , 1.5])
+    >>> xp.divide(7, xp.asarray([2.0, -4.0], dtype=xp.float32))
+    tensor([ 3.5 , -1.75], dtype=xtensor.float32)
     """
     a, b, device = _binary("divide", x1, x2, _NUMERIC, _NUMBER)
     return wrap(_divide(a, b), device)
@@ -857,6 +983,13 @@ def equal(
         int, float or complex.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.equal(xp.asarray([1, 2, 3]), 2)
+    tensor([False,  True, False])
+    >>> xp.equal(xp.asarray([xp.nan]), xp.asarray([xp.nan]))
+    tensor([False])
     """
     a, b, device = _binary("equal", x1, x2, _ANY, _ANY_SCALAR)
     return wrap(_equal(a, b), device)
@@ -880,6 +1013,11 @@ def exp(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.exp(xp.asarray([0.0, 1.0]))
+    tensor([1.        , 2.71828183])
     """
     return wrap(_exp(_unary("exp", x, _NUMERIC)), x._device)
 
@@ -902,6 +1040,11 @@ def expm1(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.expm1(xp.asarray([0.0, 1e-10]))
+    tensor([0.e+00, 1.e-10])
     """
     return wrap(_expm1(_unary("expm1", x, _NUMERIC)), x._device)
 
@@ -924,6 +1067,11 @@ def floor(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not real-valued.
+
+    Examples
+    --------
+    >>> xp.floor(xp.asarray([-1.5, 1.7, 2.0]))
+    tensor([-2.,  1.,  2.])
     """
     return wrap(_floor(_unary("floor", x, _REAL)), x._device)
 
@@ -950,6 +1098,13 @@ def floor_divide(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tenso
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.floor_divide(xp.asarray([7, -7]), 2)
+    tensor([ 3, -4])
+    >>> xp.floor_divide(xp.asarray([7.5, -7.5]), 2.0)
+    tensor([ 3., -4.])
     """
     a, b, device = _binary("floor_divide", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_floor_divide(a, b), device)
@@ -976,6 +1131,11 @@ def greater(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.greater(xp.asarray([1, 2, 3]), 2)
+    tensor([False, False,  True])
     """
     a, b, device = _binary("greater", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_greater(a, b), device)
@@ -1002,6 +1162,11 @@ def greater_equal(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tens
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.greater_equal(xp.asarray([1, 2, 3]), 2)
+    tensor([False,  True,  True])
     """
     a, b, device = _binary("greater_equal", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_greater_equal(a, b), device)
@@ -1029,6 +1194,11 @@ def hypot(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.hypot(xp.asarray([3.0, 5.0]), xp.asarray([4.0, 12.0]))
+    tensor([ 5., 13.])
     """
     a, b, device = _binary("hypot", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_hypot(a, b), device)
@@ -1053,6 +1223,11 @@ def imag(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.imag(xp.asarray([1 + 2j, 3 - 4j]))
+    tensor([ 2., -4.])
     """
     return wrap(_imag(_unary("imag", x, _NUMERIC)), x._device)
 
@@ -1074,6 +1249,11 @@ def isfinite(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.isfinite(xp.asarray([1.0, xp.inf, xp.nan]))
+    tensor([ True, False, False])
     """
     return wrap(_isfinite(_unary("isfinite", x, _NUMERIC)), x._device)
 
@@ -1095,6 +1275,11 @@ def isinf(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.isinf(xp.asarray([1.0, xp.inf, -xp.inf, xp.nan]))
+    tensor([False,  True,  True, False])
     """
     return wrap(_isinf(_unary("isinf", x, _NUMERIC)), x._device)
 
@@ -1116,6 +1301,11 @@ def isnan(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.isnan(xp.asarray([1.0, xp.inf, xp.nan]))
+    tensor([False, False,  True])
     """
     return wrap(_isnan(_unary("isnan", x, _NUMERIC)), x._device)
 
@@ -1141,6 +1331,11 @@ def less(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.less(xp.asarray([1, 2, 3]), 2)
+    tensor([ True, False, False])
     """
     a, b, device = _binary("less", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_less(a, b), device)
@@ -1167,6 +1362,11 @@ def less_equal(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.less_equal(xp.asarray([1, 2, 3]), 2)
+    tensor([ True,  True, False])
     """
     a, b, device = _binary("less_equal", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_less_equal(a, b), device)
@@ -1190,6 +1390,11 @@ def log(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.log(xp.asarray([1.0, xp.e]))
+    tensor([0., 1.])
     """
     return wrap(_log(_unary("log", x, _NUMERIC)), x._device)
 
@@ -1212,6 +1417,11 @@ def log10(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.log10(xp.asarray([1.0, 100.0]))
+    tensor([0., 2.])
     """
     return wrap(_log10(_unary("log10", x, _NUMERIC)), x._device)
 
@@ -1234,6 +1444,11 @@ def log1p(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.log1p(xp.asarray([0.0, 1e-10]))
+    tensor([0.e+00, 1.e-10])
     """
     return wrap(_log1p(_unary("log1p", x, _NUMERIC)), x._device)
 
@@ -1256,6 +1471,11 @@ def log2(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.log2(xp.asarray([1.0, 8.0]))
+    tensor([0., 3.])
     """
     return wrap(_log2(_unary("log2", x, _NUMERIC)), x._device)
 
@@ -1282,6 +1502,11 @@ def logaddexp(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.logaddexp(xp.asarray([0.0, 1000.0]), xp.asarray([0.0, 1000.0]))
+    tensor([6.93147181e-01, 1.00069315e+03])
     """
     a, b, device = _binary("logaddexp", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_logaddexp(a, b), device)
@@ -1308,6 +1533,11 @@ def logical_and(x1: Tensor | bool, x2: Tensor | bool, /) -> Tensor:
         or a tensor's dtype is not bool or real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.logical_and(xp.asarray([True, True, False]), xp.asarray([True, False, False]))
+    tensor([ True, False, False])
     """
     a, b, device = _binary("logical_and", x1, x2, _BOOL_OR_REAL, _BOOL)
     return wrap(_logical_and(a, b), device)
@@ -1330,6 +1560,11 @@ def logical_not(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not bool or real-valued.
+
+    Examples
+    --------
+    >>> xp.logical_not(xp.asarray([True, False]))
+    tensor([False,  True])
     """
     return wrap(_logical_not(_unary("logical_not", x, _BOOL_OR_REAL)), x._device)
 
@@ -1355,6 +1590,11 @@ def logical_or(x1: Tensor | bool, x2: Tensor | bool, /) -> Tensor:
         or a tensor's dtype is not bool or real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.logical_or(xp.asarray([True, True, False]), xp.asarray([True, False, False]))
+    tensor([ True,  True, False])
     """
     a, b, device = _binary("logical_or", x1, x2, _BOOL_OR_REAL, _BOOL)
     return wrap(_logical_or(a, b), device)
@@ -1381,6 +1621,11 @@ def logical_xor(x1: Tensor | bool, x2: Tensor | bool, /) -> Tensor:
         or a tensor's dtype is not bool or real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.logical_xor(xp.asarray([True, True, False]), xp.asarray([True, False, False]))
+    tensor([False,  True, False])
     """
     a, b, device = _binary("logical_xor", x1, x2, _BOOL_OR_REAL, _BOOL)
     return wrap(_logical_xor(a, b), device)
@@ -1408,6 +1653,11 @@ def maximum(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.maximum(xp.asarray([1.0, 5.0, xp.nan]), xp.asarray([3.0, 2.0, 0.0]))
+    tensor([ 3.,  5., nan])
     """
     a, b, device = _binary("maximum", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_maximum(a, b), device)
@@ -1435,6 +1685,11 @@ def minimum(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.minimum(xp.asarray([1.0, 5.0, xp.nan]), xp.asarray([3.0, 2.0, 0.0]))
+    tensor([ 1.,  2., nan])
     """
     a, b, device = _binary("minimum", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_minimum(a, b), device)
@@ -1462,6 +1717,13 @@ def multiply(x1: Tensor | int | float | complex, x2: Tensor | int | float | comp
         float or complex, or a tensor's dtype is not numeric.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.multiply(xp.asarray([1, 2, 3]), xp.asarray([4, 5, 6]))
+    tensor([ 4, 10, 18])
+    >>> xp.multiply(xp.asarray([1, 2], dtype=xp.int8), 3)
+    tensor([3, 6], dtype=xtensor.int8)
     """
     a, b, device = _binary("multiply", x1, x2, _NUMERIC, _NUMBER)
     return wrap(_multiply(a, b), device)
@@ -1484,6 +1746,11 @@ def negative(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.negative(xp.asarray([1, -2, 0]))
+    tensor([-1,  2,  0])
     """
     return wrap(_negative(_unary("negative", x, _NUMERIC)), x._device)
 
@@ -1510,6 +1777,11 @@ def nextafter(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real floating-point.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.nextafter(xp.asarray([1.0]), 2.0) - 1.0
+    tensor([2.22044605e-16])
     """
     a, b, device = _binary("nextafter", x1, x2, _REAL_FLOATING, _REAL_NUMBER)
     return wrap(_nextafter(a, b), device)
@@ -1538,6 +1810,11 @@ def not_equal(
         int, float or complex.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.not_equal(xp.asarray([1, 2, 3]), 2)
+    tensor([ True, False,  True])
     """
     a, b, device = _binary("not_equal", x1, x2, _ANY, _ANY_SCALAR)
     return wrap(_not_equal(a, b), device)
@@ -1560,6 +1837,11 @@ def positive(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.positive(xp.asarray([1, -2]))
+    tensor([ 1, -2])
     """
     return wrap(_positive(_unary("positive", x, _NUMERIC)), x._device)
 
@@ -1586,6 +1868,13 @@ def pow(x1: Tensor | int | float | complex, x2: Tensor | int | float | complex, 
         float or complex, or a tensor's dtype is not numeric.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.pow(xp.asarray([1, 2, 3]), 2)
+    tensor([1, 4, 9])
+    >>> xp.pow(2.0, xp.asarray([0.5, -1.0]))
+    tensor([1.41421356, 0.5       ])
     """
     a, b, device = _binary("pow", x1, x2, _NUMERIC, _NUMBER)
     return wrap(_pow(a, b), device)
@@ -1609,6 +1898,11 @@ def real(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.real(xp.asarray([1 + 2j, 3 - 4j]))
+    tensor([1., 3.])
     """
     return wrap(_real(_unary("real", x, _NUMERIC)), x._device)
 
@@ -1631,6 +1925,11 @@ def reciprocal(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.reciprocal(xp.asarray([2.0, 4.0]))
+    tensor([0.5 , 0.25])
     """
     return wrap(_reciprocal(_unary("reciprocal", x, _NUMERIC)), x._device)
 
@@ -1657,6 +1956,13 @@ def remainder(x1: Tensor | int | float, x2: Tensor | int | float, /) -> Tensor:
         float, or a tensor's dtype is not real-valued.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.remainder(xp.asarray([7, -7]), 3)
+    tensor([1, 2])
+    >>> xp.remainder(xp.asarray([7.5, -7.5]), 2.0)
+    tensor([1.5, 0.5])
     """
     a, b, device = _binary("remainder", x1, x2, _REAL, _REAL_NUMBER)
     return wrap(_remainder(a, b), device)
@@ -1680,6 +1986,11 @@ def round(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.round(xp.asarray([0.5, 1.5, 2.5, -1.4]))
+    tensor([ 0.,  2.,  2., -1.])
     """
     return wrap(_round(_unary("round", x, _NUMERIC)), x._device)
 
@@ -1702,6 +2013,13 @@ def sign(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.sign(xp.asarray([-2.0, 0.0, 3.0]))
+    tensor([-1.,  0.,  1.])
+    >>> xp.sign(xp.asarray([3 + 4j]))
+    tensor([0.6+0.8j])
     """
     return wrap(_sign(_unary("sign", x, _NUMERIC)), x._device)
 
@@ -1723,6 +2041,11 @@ def signbit(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not real-valued.
+
+    Examples
+    --------
+    >>> xp.signbit(xp.asarray([-0.0, 0.0, -1.0, 2.0]))
+    tensor([ True, False,  True, False])
     """
     return wrap(_signbit(_unary("signbit", x, _REAL)), x._device)
 
@@ -1745,6 +2068,11 @@ def sin(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.sin(xp.asarray([0.0, xp.pi / 2]))
+    tensor([0., 1.])
     """
     return wrap(_sin(_unary("sin", x, _NUMERIC)), x._device)
 
@@ -1767,6 +2095,11 @@ def sinh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.sinh(xp.asarray([0.0, 1.0]))
+    tensor([0.        , 1.17520119])
     """
     return wrap(_sinh(_unary("sinh", x, _NUMERIC)), x._device)
 
@@ -1789,6 +2122,15 @@ def sqrt(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.sqrt(xp.asarray([4.0, 2.0]))
+    tensor([2.        , 1.41421356])
+    >>> xp.sqrt(xp.asarray([4.0, 9.0], dtype=xp.float32))
+    tensor([2., 3.], dtype=xtensor.float32)
+    >>> xp.sqrt(xp.asarray([-1 + 0j]))
+    tensor([0.+1.j])
     """
     return wrap(_sqrt(_unary("sqrt", x, _NUMERIC)), x._device)
 
@@ -1810,6 +2152,11 @@ def square(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.square(xp.asarray([1, -2, 3]))
+    tensor([1, 4, 9])
     """
     return wrap(_square(_unary("square", x, _NUMERIC)), x._device)
 
@@ -1836,6 +2183,13 @@ def subtract(x1: Tensor | int | float | complex, x2: Tensor | int | float | comp
         float or complex, or a tensor's dtype is not numeric.
     ValueError
         If the tensors are on different devices or their shapes do not broadcast.
+
+    Examples
+    --------
+    >>> xp.subtract(xp.asarray([5, 7]), xp.asarray([1, 2]))
+    tensor([4, 5])
+    >>> xp.subtract(10, xp.asarray([1, 2]))
+    tensor([9, 8])
     """
     a, b, device = _binary("subtract", x1, x2, _NUMERIC, _NUMBER)
     return wrap(_subtract(a, b), device)
@@ -1859,6 +2213,11 @@ def tan(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.tan(xp.asarray([0.0, xp.pi / 4]))
+    tensor([0., 1.])
     """
     return wrap(_tan(_unary("tan", x, _NUMERIC)), x._device)
 
@@ -1881,6 +2240,11 @@ def tanh(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not numeric.
+
+    Examples
+    --------
+    >>> xp.tanh(xp.asarray([0.0, 1.0]))
+    tensor([0.        , 0.76159416])
     """
     return wrap(_tanh(_unary("tanh", x, _NUMERIC)), x._device)
 
@@ -1903,5 +2267,10 @@ def trunc(x: Tensor, /) -> Tensor:
     ------
     TypeError
         If ``x`` is not a Tensor or its dtype is not real-valued.
+
+    Examples
+    --------
+    >>> xp.trunc(xp.asarray([-1.7, 1.7, 2.0]))
+    tensor([-1.,  1.,  2.])
     """
     return wrap(_trunc(_unary("trunc", x, _REAL)), x._device)

@@ -65,6 +65,15 @@ def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
         range (an ``AxisError``, also an IndexError), or the devices differ.
     IndexError
         An index is out of range (CPU).
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> xp.take(x, xp.asarray([2, 0]), axis=1)
+    tensor([[3, 1],
+            [6, 4]])
+    >>> xp.take(xp.asarray([10, 20, 30]), xp.asarray([-1, 0, 0]))
+    tensor([30, 10, 10])
     """
     a, i = _arrays(x, indices, "take")
     if i.ndim != 1:
@@ -107,6 +116,16 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
         of range (an ``AxisError``, also an IndexError), or the devices differ.
     IndexError
         An index is out of range (CPU).
+
+    Examples
+    --------
+    >>> x = xp.asarray([[30, 10, 20], [5, 15, 0]])
+    >>> xp.take_along_axis(x, xp.argsort(x, axis=1), axis=1)
+    tensor([[10, 20, 30],
+            [ 0,  5, 15]])
+    >>> xp.take_along_axis(x, xp.asarray([[0], [2]]), axis=1)
+    tensor([[30],
+            [ 0]])
     """
     a, i = _arrays(x, indices, "take_along_axis")
     if i.ndim != a.ndim:

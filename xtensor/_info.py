@@ -29,7 +29,19 @@ _STANDARD_DTYPES: tuple[DType, ...] = tuple(d for d in ALL_DTYPES if d is not fl
 
 
 class Info:
-    """Inspection utilities of the xtensor namespace (``xp.__array_namespace_info__()``)."""
+    """Inspection utilities of the xtensor namespace, as ``__array_namespace_info__()`` returns.
+
+    The answers are about this xtensor on this machine: every device supports the same
+    dtypes and defaults.
+
+    Examples
+    --------
+    >>> info = xp.__array_namespace_info__()
+    >>> info
+    xtensor.__array_namespace_info__()
+    >>> info.default_dtypes()["real floating"]
+    xtensor.float64
+    """
 
     __slots__ = ()
 
@@ -37,8 +49,19 @@ class Info:
         return "xtensor.__array_namespace_info__()"
 
     def capabilities(self) -> dict[str, Any]:
-        """What xtensor supports: boolean indexing, data-dependent output shapes (both
-        True), and the largest number of dimensions (64, NumPy's and CuPy's limit)."""
+        """What xtensor supports.
+
+        Returns
+        -------
+        dict
+            ``"boolean indexing"`` and ``"data-dependent shapes"`` (both True), and
+            ``"max dimensions"`` (64, NumPy's and CuPy's limit).
+
+        Examples
+        --------
+        >>> xp.__array_namespace_info__().capabilities()
+        {'boolean indexing': True, 'data-dependent shapes': True, 'max dimensions': 64}
+        """
         return {
             "boolean indexing": True,
             "data-dependent shapes": True,
@@ -46,20 +69,61 @@ class Info:
         }
 
     def default_device(self) -> Device:
-        """The device creation functions use when none is given: the CPU."""
+        """The device creation functions use when none is given.
+
+        Returns
+        -------
+        Device
+            The CPU.
+
+        Examples
+        --------
+        >>> xp.__array_namespace_info__().default_device()
+        device(type='cpu')
+        """
         return CPU
 
     def devices(self) -> tuple[Device, ...]:
-        """The devices available now: the CPU, then ``cuda:0`` … for each GPU CuPy sees."""
+        """The devices available now.
+
+        Returns
+        -------
+        tuple of Device
+            The CPU, then ``cuda:0``, ``cuda:1``, ... for each GPU CuPy sees (none without
+            CuPy).
+
+        Examples
+        --------
+        >>> xp.__array_namespace_info__().devices()[0]
+        device(type='cpu')
+        """
         count = _backend.cuda_device_count()
         return (CPU, *(as_device(f"cuda:{i}") for i in range(count)))
 
     def default_dtypes(self, *, device: Device | str | None = None) -> dict[str, DType]:
         """The default dtypes (the same on every device).
 
-        Keys ``"real floating"`` (float64), ``"complex floating"`` (complex128),
-        ``"integral"`` (int64) and ``"indexing"`` (int64). Raises ValueError for an
-        unknown or unavailable ``device``.
+        Parameters
+        ----------
+        device : Device, str or None
+            The device to ask about; None: the default device.
+
+        Returns
+        -------
+        dict
+            Keys ``"real floating"`` (float64), ``"complex floating"`` (complex128),
+            ``"integral"`` (int64) and ``"indexing"`` (int64).
+
+        Raises
+        ------
+        ValueError
+            An unknown or unavailable ``device``.
+
+        Examples
+        --------
+        >>> defaults = xp.__array_namespace_info__().default_dtypes(device="cpu")
+        >>> defaults["real floating"], defaults["complex floating"], defaults["indexing"]
+        (xtensor.float64, xtensor.complex128, xtensor.int64)
         """
         if device is not None:
             as_device(device)
@@ -78,10 +142,20 @@ class Info:
     ) -> dict[str, DType]:
         """The standard's dtypes xtensor supports, by name, optionally of ``kind``.
 
-        ``kind`` is None (all), a kind name (``"bool"``, ``"signed integer"``,
-        ``"unsigned integer"``, ``"integral"``, ``"real floating"``,
-        ``"complex floating"``, ``"numeric"``) or a tuple of kind names. ``float16``
-        is an extension and is not listed.
+        Parameters
+        ----------
+        device : Device, str or None
+            The device to ask about; None: the default device. Every device has the same
+            dtypes.
+        kind : str, tuple of str, or None
+            None (all), a kind name (``"bool"``, ``"signed integer"``,
+            ``"unsigned integer"``, ``"integral"``, ``"real floating"``,
+            ``"complex floating"``, ``"numeric"``) or a tuple of kind names (any of them).
+
+        Returns
+        -------
+        dict
+            Dtype names to dtypes. ``float16`` is an extension and is not listed.
 
         Raises
         ------
@@ -89,6 +163,13 @@ class Info:
             ``kind`` is not a string, a tuple of strings or None.
         ValueError
             An unknown kind name, or an unknown or unavailable ``device``.
+
+        Examples
+        --------
+        >>> xp.__array_namespace_info__().dtypes(kind="real floating")
+        {'float32': xtensor.float32, 'float64': xtensor.float64}
+        >>> list(xp.__array_namespace_info__().dtypes(kind=("bool", "unsigned integer")))
+        ['bool', 'uint8', 'uint16', 'uint32', 'uint64']
         """
         if device is not None:
             as_device(device)
@@ -115,6 +196,20 @@ _INFO = Info()
 
 
 def __array_namespace_info__() -> Info:
-    """The inspection utilities: ``capabilities()``, ``default_device()``,
-    ``default_dtypes()``, ``dtypes()`` and ``devices()``."""
+    """The inspection utilities of the namespace.
+
+    Returns
+    -------
+    Info
+        An object with ``capabilities()``, ``default_device()``, ``default_dtypes()``,
+        ``dtypes()`` and ``devices()``; the same object on every call.
+
+    Examples
+    --------
+    >>> info = xp.__array_namespace_info__()
+    >>> info.capabilities()["max dimensions"]
+    64
+    >>> info.default_device()
+    device(type='cpu')
+    """
     return _INFO

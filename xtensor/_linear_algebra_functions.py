@@ -43,9 +43,13 @@ def _operands(func: str, x1: Tensor, x2: Tensor) -> tuple[Any, Any, Device]:
 def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
     """The matrix product of ``x1`` and ``x2`` (the ``@`` operator), over stacks of matrices.
 
-    A 1-d ``x1`` acts as a row vector and a 1-d ``x2`` as a column vector; the
-    dimension added for that is removed from the result. Stack dimensions broadcast.
-    Complex inputs are not conjugated.
+    Parameters
+    ----------
+    x1, x2 : Tensor
+        Numeric tensors on one device, of at least one dimension each: ``(..., M, K)``
+        and ``(..., K, N)``. A 1-d ``x1`` acts as a row vector and a 1-d ``x2`` as a
+        column vector; the dimension added for that is removed from the result. Stack
+        dimensions broadcast. Complex inputs are not conjugated.
 
     Returns
     -------
@@ -59,6 +63,19 @@ def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
     ValueError
         A 0-d argument, contracted dimensions of different sizes, stack shapes that
         do not broadcast, or tensors on different devices.
+
+    Examples
+    --------
+    >>> a = xp.asarray([[1, 2], [3, 4]])
+    >>> xp.matmul(a, a)
+    tensor([[ 7, 10],
+            [15, 22]])
+    >>> xp.matmul(a, xp.asarray([1.0, -1.0]))
+    tensor([-1., -1.])
+    >>> xp.matmul(a, xp.ones((3, 1)))
+    Traceback (most recent call last):
+        ...
+    ValueError: matmul: the contracted dimensions differ: x1 of shape (2, 2) has 2 columns but ...
     """
     a, b, device = _operands("matmul", x1, x2)
     try:
@@ -81,7 +98,17 @@ def matmul(x1: Tensor, x2: Tensor, /) -> Tensor:
 
 
 def matrix_transpose(x: Tensor, /) -> Tensor:
-    """A view of ``x`` with its last two axes swapped (each matrix of a stack transposed).
+    """Each matrix of ``x`` transposed: the last two axes swapped.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, N)``.
+
+    Returns
+    -------
+    Tensor
+        A view of ``x`` (sharing its memory, on its device) of shape ``(..., N, M)``.
 
     Raises
     ------
@@ -89,6 +116,19 @@ def matrix_transpose(x: Tensor, /) -> Tensor:
         ``x`` is not a Tensor.
     ValueError
         ``x`` has fewer than two dimensions.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> t = xp.matrix_transpose(x)
+    >>> t
+    tensor([[1, 4],
+            [2, 5],
+            [3, 6]])
+    >>> t[0, 1] = 40
+    >>> x
+    tensor([[ 1,  2,  3],
+            [40,  5,  6]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("matrix_transpose", x)
@@ -133,6 +173,19 @@ def tensordot(
         axes of different sizes, or tensors on different devices.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> a = xp.reshape(xp.arange(6), (2, 3))
+    >>> b = xp.reshape(xp.arange(12), (3, 4))
+    >>> xp.tensordot(a, b, axes=1)
+    tensor([[20, 23, 26, 29],
+            [56, 68, 80, 92]])
+    >>> xp.tensordot(a, a, axes=([0, 1], [0, 1]))
+    tensor(55)
+    >>> xp.tensordot(xp.asarray([1, 2]), xp.asarray([3, 4]), axes=0)
+    tensor([[3, 4],
+            [6, 8]])
     """
     a, b, device = _operands("tensordot", x1, x2)
     if isinstance(axes, int) and not isinstance(axes, bool):
@@ -201,6 +254,14 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
         ``axis`` sizes differ, shapes that do not broadcast, or different devices.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> x1 = xp.asarray([[1.0, 2.0], [3.0, 4.0]])
+    >>> xp.vecdot(x1, xp.asarray([1.0, 1.0]))
+    tensor([3., 7.])
+    >>> xp.vecdot(xp.asarray([1j, 2.0]), xp.asarray([1j, 1.0]))
+    tensor(3.+0.j)
     """
     a, b, device = _operands("vecdot", x1, x2)
     if axis.__class__ is not int:

@@ -52,7 +52,7 @@ _INT64 = np.dtype("int64")
 
 def _int(value: object, func: str, what: str) -> int:
     if value.__class__ is int:
-        return value  # type: ignore[return-value]
+        return value
     if value.__class__ is not bool:
         try:
             return operator.index(value)  # type: ignore[arg-type]
@@ -196,18 +196,49 @@ def _resolve_shape(shape: Any, size: int, func: str) -> tuple[int, ...]:
 def broadcast_shapes(*shapes: tuple[int, ...]) -> tuple[int, ...]:
     """The shape that ``shapes`` broadcast to (``()`` for no shapes).
 
+    Parameters
+    ----------
+    *shapes : tuple of int
+        The shapes to broadcast together.
+
+    Returns
+    -------
+    tuple of int
+        The broadcast shape.
+
     Raises
     ------
     ValueError
         The shapes do not broadcast, or a size is negative.
     TypeError
         A shape is not a tuple of integers.
+
+    Examples
+    --------
+    >>> xp.broadcast_shapes((2, 1), (3,))
+    (2, 3)
+    >>> xp.broadcast_shapes((2, 3), (4,))
+    Traceback (most recent call last):
+        ...
+    ValueError: broadcast_shapes: shapes (2, 3), (4,) do not broadcast: aligned from the right, ...
     """
     return broadcast_shape(shapes, "broadcast_shapes")
 
 
 def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
-    """``x`` broadcast to ``shape``: a read-only view sharing ``x``'s memory.
+    """``x`` broadcast to ``shape``.
+
+    Parameters
+    ----------
+    x : Tensor
+        The tensor to broadcast.
+    shape : tuple of int
+        The target shape, which ``x``'s shape must broadcast to.
+
+    Returns
+    -------
+    Tensor
+        A read-only view sharing ``x``'s memory, on ``x``'s device.
 
     Raises
     ------
@@ -215,6 +246,12 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
         ``x`` is not a Tensor or ``shape`` is not a tuple of integers.
     ValueError
         ``x``'s shape does not broadcast to ``shape``.
+
+    Examples
+    --------
+    >>> xp.broadcast_to(xp.asarray([1, 2, 3]), (2, 3))
+    tensor([[1, 2, 3],
+            [1, 2, 3]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("broadcast_to", x)
@@ -232,7 +269,18 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
 
 
 def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
-    """The tensors broadcast against each other: read-only views sharing their memory.
+    """The tensors broadcast against each other.
+
+    Parameters
+    ----------
+    *arrays : Tensor
+        Tensors on one device whose shapes broadcast together.
+
+    Returns
+    -------
+    tuple of Tensor
+        One read-only view per input, sharing its memory and device, all of the
+        broadcast shape.
 
     Raises
     ------
@@ -240,6 +288,15 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
         An argument is not a Tensor.
     ValueError
         The shapes do not broadcast, or the tensors are on different devices.
+
+    Examples
+    --------
+    >>> a, b = xp.broadcast_arrays(xp.asarray([[1], [2]]), xp.asarray([10, 20, 30]))
+    >>> a
+    tensor([[1, 1, 1],
+            [2, 2, 2]])
+    >>> b.shape
+    (2, 3)
     """
     if not arrays:
         return ()
@@ -261,7 +318,14 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
 def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0) -> Tensor:
     """Join tensors along an existing axis (``axis=None``: flatten them first).
 
-    Mixed dtypes promote by the standard's table.
+    Parameters
+    ----------
+    arrays : tuple or list of Tensor
+        Tensors on one device, of one shape except along ``axis``. Mixed dtypes
+        promote by the standard's table.
+    axis : int or None
+        The axis to join along (negative counts from the end), or None to join the
+        flattened tensors.
 
     Returns
     -------
@@ -277,6 +341,19 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
         differ outside ``axis``.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> a = xp.asarray([[1, 2], [3, 4]])
+    >>> xp.concat((a, xp.asarray([[5, 6]])))
+    tensor([[1, 2],
+            [3, 4],
+            [5, 6]])
+    >>> xp.concat([a, a], axis=1)
+    tensor([[1, 2, 1, 2],
+            [3, 4, 3, 4]])
+    >>> xp.concat((a, xp.asarray([0.5])), axis=None)
+    tensor([1. , 2. , 3. , 4. , 0.5])
     """
     arrs, device = _join_operands("concat", arrays)
     backend = device.backend
@@ -304,6 +381,14 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
 def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Tensor:
     """Join tensors of one shape along a new axis, at position ``axis`` of the result.
 
+    Parameters
+    ----------
+    arrays : tuple or list of Tensor
+        Tensors of one shape on one device. Mixed dtypes promote by the standard's
+        table.
+    axis : int
+        The position of the new axis in the result (negative counts from the end).
+
     Returns
     -------
     Tensor
@@ -317,6 +402,16 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
         No tensors, different devices, or different shapes.
     IndexError, ValueError
         ``axis`` out of range for the result.
+
+    Examples
+    --------
+    >>> a, b = xp.asarray([1, 2]), xp.asarray([3, 4])
+    >>> xp.stack((a, b))
+    tensor([[1, 2],
+            [3, 4]])
+    >>> xp.stack([a, b], axis=1)
+    tensor([[1, 3],
+            [2, 4]])
     """
     arrs, device = _join_operands("stack", arrays)
     shape = arrs[0].shape
@@ -335,7 +430,19 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
 
 
 def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
-    """Split ``x`` along ``axis`` into ``x.shape[axis]`` views sharing its memory.
+    """Split ``x`` along ``axis`` into ``x.shape[axis]`` tensors.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of at least one dimension.
+    axis : int
+        The axis to split along (negative counts from the end).
+
+    Returns
+    -------
+    tuple of Tensor
+        Views sharing ``x``'s memory, on ``x``'s device, each without ``axis``.
 
     Raises
     ------
@@ -343,6 +450,14 @@ def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
         ``x`` is not a Tensor.
     IndexError, ValueError
         ``axis`` out of range (a 0-d tensor has none).
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> xp.unstack(x)
+    (tensor([1, 2, 3]), tensor([4, 5, 6]))
+    >>> xp.unstack(x, axis=1)[0]
+    tensor([1, 4])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("unstack", x)
@@ -357,10 +472,20 @@ def unstack(x: Tensor, /, *, axis: int = 0) -> tuple[Tensor, ...]:
 
 
 def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
-    """A view of ``x`` with a new axis of size 1 at each position in ``axis``.
+    """``x`` with a new axis of size 1 at each position in ``axis``.
 
-    Positions refer to the result: for ``N = x.ndim`` and ``k`` new axes each must lie
-    in ``[-(N + k), N + k)``, once.
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    axis : int or tuple of int
+        Positions in the result: for ``N = x.ndim`` and ``k`` new axes each must lie in
+        ``[-(N + k), N + k)``, once.
+
+    Returns
+    -------
+    Tensor
+        A view sharing ``x``'s memory, on ``x``'s device, with ``k`` more dimensions.
 
     Raises
     ------
@@ -368,6 +493,14 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
         ``x`` is not a Tensor, or an axis is not an integer.
     IndexError
         A position out of range or repeated (``AxisError``, also a ValueError).
+
+    Examples
+    --------
+    >>> x = xp.asarray([1, 2])
+    >>> xp.expand_dims(x, axis=0)
+    tensor([[1, 2]])
+    >>> xp.expand_dims(x, axis=(0, -1)).shape
+    (1, 2, 1)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("expand_dims", x)
@@ -384,7 +517,19 @@ def expand_dims(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
 
 
 def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
-    """A view of ``x`` without the given axes, each of which must have size 1.
+    """``x`` without the given axes, each of which must have size 1.
+
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    axis : int or tuple of int
+        The axes to remove (negative counts from the end).
+
+    Returns
+    -------
+    Tensor
+        A view sharing ``x``'s memory, on ``x``'s device.
 
     Raises
     ------
@@ -394,6 +539,18 @@ def squeeze(x: Tensor, /, axis: int | tuple[int, ...]) -> Tensor:
         An axis does not have size 1.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[[1], [2]]])
+    >>> x.shape
+    (1, 2, 1)
+    >>> xp.squeeze(x, axis=(0, 2))
+    tensor([1, 2])
+    >>> xp.squeeze(x, axis=1)
+    Traceback (most recent call last):
+        ...
+    ValueError: squeeze: axis 1 has size 2, not 1 (shape (1, 2, 1)); only axes of size 1 can be ...
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("squeeze", x)
@@ -437,6 +594,21 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
         ``shape`` does not hold ``x.size`` elements.
     CopyError
         ``copy=False`` and no view can have the new shape (a ValueError).
+
+    Examples
+    --------
+    >>> x = xp.arange(6)
+    >>> y = xp.reshape(x, (2, -1))
+    >>> y
+    tensor([[0, 1, 2],
+            [3, 4, 5]])
+    >>> y[0, 0] = 10
+    >>> x
+    tensor([10,  1,  2,  3,  4,  5])
+    >>> xp.reshape(y.mT, (6,), copy=False)
+    Traceback (most recent call last):
+        ...
+    xtensor._errors.CopyError: reshape(copy=False): a copy is needed: a tensor of shape (3, 2) ...
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("reshape", x)
@@ -473,7 +645,19 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
 
 
 def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
-    """A view of ``x`` with its axes reordered: axis ``i`` of the result is ``axes[i]``.
+    """``x`` with its axes reordered: axis ``i`` of the result is axis ``axes[i]`` of ``x``.
+
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    axes : tuple of int
+        A permutation of ``x``'s axes (negative counts from the end).
+
+    Returns
+    -------
+    Tensor
+        A view sharing ``x``'s memory, on ``x``'s device.
 
     Raises
     ------
@@ -483,6 +667,16 @@ def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
         ``axes`` is not a permutation of all of ``x``'s axes.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> xp.permute_dims(x, (1, 0))
+    tensor([[1, 4],
+            [2, 5],
+            [3, 6]])
+    >>> xp.permute_dims(xp.zeros((2, 3, 4)), (2, 0, 1)).shape
+    (4, 2, 3)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("permute_dims", x)
@@ -506,7 +700,22 @@ def moveaxis(
     destination: int | tuple[int, ...],
     /,
 ) -> Tensor:
-    """A view of ``x`` with axes ``source`` moved to positions ``destination``.
+    """``x`` with axes ``source`` moved to positions ``destination``.
+
+    The other axes keep their relative order.
+
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    source, destination : int or tuple of int
+        The axes to move and their new positions, of one length (negative counts from
+        the end).
+
+    Returns
+    -------
+    Tensor
+        A view sharing ``x``'s memory, on ``x``'s device.
 
     Raises
     ------
@@ -516,6 +725,14 @@ def moveaxis(
         ``source`` and ``destination`` differ in length.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.zeros((2, 3, 4))
+    >>> xp.moveaxis(x, 0, -1).shape
+    (3, 4, 2)
+    >>> xp.moveaxis(x, (0, 1), (2, 0)).shape
+    (3, 4, 2)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("moveaxis", x)
@@ -530,7 +747,19 @@ def moveaxis(
 
 
 def flip(x: Tensor, /, *, axis: int | tuple[int, ...] | None = None) -> Tensor:
-    """A view of ``x`` with the order of elements reversed along ``axis`` (None: all).
+    """``x`` with the order of elements reversed along ``axis``.
+
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    axis : int, tuple of int, or None
+        The axes to reverse; None reverses all of them.
+
+    Returns
+    -------
+    Tensor
+        A view sharing ``x``'s memory (negative strides), on ``x``'s device.
 
     Raises
     ------
@@ -538,6 +767,16 @@ def flip(x: Tensor, /, *, axis: int | tuple[int, ...] | None = None) -> Tensor:
         ``x`` is not a Tensor.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> xp.flip(x)
+    tensor([[6, 5, 4],
+            [3, 2, 1]])
+    >>> xp.flip(x, axis=1)
+    tensor([[3, 2, 1],
+            [6, 5, 4]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("flip", x)
@@ -560,9 +799,17 @@ def roll(
 ) -> Tensor:
     """``x`` with elements shifted by ``shift`` along ``axis``, wrapping around.
 
-    With ``axis=None`` the tensor is shifted as if flattened (``shift`` an int). A
-    tuple ``shift`` needs a tuple ``axis`` of the same length; an int ``shift`` with a
-    tuple ``axis`` shifts each of them by it.
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    shift : int or tuple of int
+        The number of places to shift (negative shifts backwards). A tuple ``shift``
+        needs a tuple ``axis`` of the same length; an int ``shift`` with a tuple
+        ``axis`` shifts each of them by it.
+    axis : int, tuple of int, or None
+        The axes to shift along; None shifts the tensor as if flattened (``shift`` an
+        int), keeping its shape.
 
     Returns
     -------
@@ -577,6 +824,18 @@ def roll(
         A tuple ``shift`` whose length differs from ``axis``'s.
     IndexError, ValueError
         An axis out of range.
+
+    Examples
+    --------
+    >>> xp.roll(xp.asarray([1, 2, 3, 4]), 1)
+    tensor([4, 1, 2, 3])
+    >>> x = xp.asarray([[1, 2, 3], [4, 5, 6]])
+    >>> xp.roll(x, -1, axis=1)
+    tensor([[2, 3, 1],
+            [5, 6, 4]])
+    >>> xp.roll(x, 2)
+    tensor([[5, 6, 1],
+            [2, 3, 4]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("roll", x)
@@ -631,6 +890,16 @@ def repeat(x: Tensor, repeats: int | Tensor, /, *, axis: int | None = None) -> T
         different devices.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]])
+    >>> xp.repeat(x, 2)
+    tensor([1, 1, 2, 2, 3, 3, 4, 4])
+    >>> xp.repeat(x, xp.asarray([1, 2]), axis=0)
+    tensor([[1, 2],
+            [3, 4],
+            [3, 4]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("repeat", x)
@@ -669,7 +938,15 @@ def repeat(x: Tensor, repeats: int | Tensor, /, *, axis: int | None = None) -> T
 
 
 def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
-    """``x`` repeated ``repetitions[i]`` times along each axis ``i`` (aligned from the right).
+    """``x`` repeated ``repetitions[i]`` times along each axis ``i``.
+
+    Parameters
+    ----------
+    x : Tensor
+        The input tensor.
+    repetitions : tuple of int
+        Nonnegative counts, aligned with ``x``'s axes from the right; the shorter of
+        ``x.shape`` and ``repetitions`` is padded with leading 1s.
 
     Returns
     -------
@@ -682,6 +959,14 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
         ``x`` is not a Tensor, or ``repetitions`` is not a tuple of integers.
     ValueError
         A negative repetition.
+
+    Examples
+    --------
+    >>> xp.tile(xp.asarray([1, 2]), (2,))
+    tensor([1, 2, 1, 2])
+    >>> xp.tile(xp.asarray([1, 2]), (2, 1))
+    tensor([[1, 2],
+            [1, 2]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("tile", x)

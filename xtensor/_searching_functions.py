@@ -42,6 +42,16 @@ def _arg_check(func: str, x: Tensor, axis: int | None) -> Any:
 def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> Tensor:
     """The index of the first largest element, of the flattened ``x`` or along ``axis``.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of a real-valued or bool dtype.
+    axis : int or None
+        The axis to search along (negative counts from the end); None searches the
+        flattened ``x``.
+    keepdims : bool
+        Keep the searched axis (all axes, for ``axis=None``) with size 1.
+
     Returns
     -------
     Tensor
@@ -56,6 +66,16 @@ def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
         The search is over zero elements.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 9, 3], [9, 2, 0]])
+    >>> xp.argmax(x)
+    tensor(1)
+    >>> xp.argmax(x, axis=1)
+    tensor([1, 0])
+    >>> xp.argmax(x, axis=0, keepdims=True)
+    tensor([[1, 0, 0]])
     """
     if (
         x.__class__ is not Tensor
@@ -70,10 +90,21 @@ def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
 def argmin(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> Tensor:
     """The index of the first smallest element, of the flattened ``x`` or along ``axis``.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of a real-valued or bool dtype.
+    axis : int or None
+        The axis to search along (negative counts from the end); None searches the
+        flattened ``x``.
+    keepdims : bool
+        Keep the searched axis (all axes, for ``axis=None``) with size 1.
+
     Returns
     -------
     Tensor
-        A new int64 tensor on ``x``'s device.
+        A new int64 tensor on ``x``'s device (0-d when ``axis`` is None, unless
+        ``keepdims``).
 
     Raises
     ------
@@ -83,6 +114,18 @@ def argmin(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
         The search is over zero elements.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[4, 0, 3], [0, 2, 5]])
+    >>> xp.argmin(x)
+    tensor(1)
+    >>> xp.argmin(x, axis=1)
+    tensor([1, 0])
+    >>> xp.argmin(xp.asarray([]))
+    Traceback (most recent call last):
+        ...
+    ValueError: argmin: cannot search zero elements (shape (0,), axis None)
     """
     if (
         x.__class__ is not Tensor
@@ -99,6 +142,15 @@ def count_nonzero(
 ) -> Tensor:
     """How many elements of ``x`` are non-zero (True, for bool; either part, for complex).
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype.
+    axis : int, tuple of int, or None
+        The axes to count over (negative counts from the end); None counts over all.
+    keepdims : bool
+        Keep the counted axes with size 1.
+
     Returns
     -------
     Tensor
@@ -110,6 +162,14 @@ def count_nonzero(
         ``x`` is not a Tensor.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[0, 1, 2], [3, 0, 0]])
+    >>> xp.count_nonzero(x)
+    tensor(3)
+    >>> xp.count_nonzero(x, axis=0)
+    tensor([1, 1, 1])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("count_nonzero", x)
@@ -125,7 +185,13 @@ def count_nonzero(
 def nonzero(x: Tensor, /) -> tuple[Tensor, ...]:
     """The indices of the non-zero elements of ``x``, one int64 tensor per dimension.
 
-    The indices are in row-major (C) order.
+    The indices are in row-major (C) order. The result's length depends on the
+    values, so on CUDA this waits for the device.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype, of at least one dimension.
 
     Returns
     -------
@@ -138,6 +204,14 @@ def nonzero(x: Tensor, /) -> tuple[Tensor, ...]:
         ``x`` is not a Tensor.
     ValueError
         ``x`` is 0-d.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[0, 1], [2, 0]])
+    >>> xp.nonzero(x)
+    (tensor([0, 1]), tensor([1, 0]))
+    >>> x[xp.nonzero(x)]
+    tensor([1, 2])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("nonzero", x)
@@ -187,6 +261,16 @@ def searchsorted(
     ValueError
         ``x1`` is not 1-d, ``side`` is unknown, ``sorter`` has the wrong shape, or the
         tensors are on different devices.
+
+    Examples
+    --------
+    >>> x1 = xp.asarray([1.0, 2.0, 2.0, 3.0])
+    >>> xp.searchsorted(x1, xp.asarray([2.0, 0.5, 4.0]))
+    tensor([1, 0, 4])
+    >>> xp.searchsorted(x1, 2.0, side="right")
+    tensor(3)
+    >>> xp.searchsorted(xp.asarray([3, 1, 2]), 2, sorter=xp.asarray([1, 2, 0]))
+    tensor(1)
     """
     if x1.__class__ is not Tensor:
         raise not_a_tensor("searchsorted", x1, "x1")
@@ -270,6 +354,15 @@ def where(
         argument is neither a tensor nor a Python scalar.
     ValueError
         The tensors are on different devices or do not broadcast.
+
+    Examples
+    --------
+    >>> x = xp.asarray([-1.0, 2.0, -3.0])
+    >>> xp.where(x > 0, x, 0.0)
+    tensor([0., 2., 0.])
+    >>> xp.where(xp.asarray([True, False]), xp.asarray([1, 2]), xp.asarray([[10], [20]]))
+    tensor([[ 1, 10],
+            [ 1, 20]])
     """
     if condition.__class__ is not Tensor:
         raise not_a_tensor("where", condition, "condition")

@@ -30,7 +30,29 @@ _BOOL = np.dtype("bool")
 
 
 class UniqueAllResult(NamedTuple):
-    """``unique_all``'s result."""
+    """``unique_all``'s result: a named tuple of four tensors.
+
+    Attributes
+    ----------
+    values : Tensor
+        The sorted unique values, 1-d, of the input's dtype.
+    indices : Tensor
+        The flat (row-major) index of each value's first occurrence, int64.
+    inverse_indices : Tensor
+        For each input element, the index of its value in ``values``, int64, of the
+        input's shape.
+    counts : Tensor
+        How often each value occurs, int64.
+
+    Examples
+    --------
+    >>> r = xp.unique_all(xp.asarray([3, 1, 3]))
+    >>> r.values, r.counts
+    (tensor([1, 3]), tensor([1, 2]))
+    >>> values, indices, inverse_indices, counts = r
+    >>> indices
+    tensor([1, 0])
+    """
 
     values: Tensor
     indices: Tensor
@@ -39,14 +61,43 @@ class UniqueAllResult(NamedTuple):
 
 
 class UniqueCountsResult(NamedTuple):
-    """``unique_counts``'s result."""
+    """``unique_counts``'s result: a named tuple of two tensors.
+
+    Attributes
+    ----------
+    values : Tensor
+        The sorted unique values, 1-d, of the input's dtype.
+    counts : Tensor
+        How often each value occurs, int64.
+
+    Examples
+    --------
+    >>> values, counts = xp.unique_counts(xp.asarray([3, 1, 3]))
+    >>> counts
+    tensor([1, 2])
+    """
 
     values: Tensor
     counts: Tensor
 
 
 class UniqueInverseResult(NamedTuple):
-    """``unique_inverse``'s result."""
+    """``unique_inverse``'s result: a named tuple of two tensors.
+
+    Attributes
+    ----------
+    values : Tensor
+        The sorted unique values, 1-d, of the input's dtype.
+    inverse_indices : Tensor
+        For each input element, the index of its value in ``values``, int64, of the
+        input's shape.
+
+    Examples
+    --------
+    >>> r = xp.unique_inverse(xp.asarray([3, 1, 3]))
+    >>> r.inverse_indices
+    tensor([1, 0, 1])
+    """
 
     values: Tensor
     inverse_indices: Tensor
@@ -73,18 +124,36 @@ def unique_all(x: Tensor, /) -> UniqueAllResult:
     """The unique values of ``x``, where each first occurs, how to rebuild ``x``, and
     how often each occurs.
 
+    Values are compared with ``==``: each NaN is distinct (a count of one), ``-0.0``
+    and ``0.0`` are one value. The result's length depends on the values, so on CUDA
+    this waits for the device.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype and shape (flattened in row-major order).
+
     Returns
     -------
     UniqueAllResult
         ``(values, indices, inverse_indices, counts)``: the sorted 1-d unique values
-        (``x``'s dtype); the flat index of each one's first occurrence; for each element
-        of ``x`` the index of its value in ``values`` (``x``'s shape); and the number of
-        occurrences. Indices and counts are int64. New tensors on ``x``'s device.
+        (``x``'s dtype, NaNs last); the flat index of each one's first occurrence; for
+        each element of ``x`` the index of its value in ``values`` (``x``'s shape); and
+        the number of occurrences. Indices and counts are int64. New tensors on ``x``'s
+        device.
 
     Raises
     ------
     TypeError
         ``x`` is not a Tensor.
+
+    Examples
+    --------
+    >>> r = xp.unique_all(xp.asarray([2, 1, 2, 2]))
+    >>> r.values, r.indices
+    (tensor([1, 2]), tensor([1, 0]))
+    >>> r.inverse_indices, r.counts
+    (tensor([1, 0, 1, 1]), tensor([1, 3]))
     """
     values, indices, inverse, counts = _unique(x, "unique_all", True, True, True)
     dev = x._device
@@ -99,6 +168,11 @@ def unique_all(x: Tensor, /) -> UniqueAllResult:
 def unique_counts(x: Tensor, /) -> UniqueCountsResult:
     """The unique values of ``x`` and how often each occurs.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype and shape (flattened in row-major order).
+
     Returns
     -------
     UniqueCountsResult
@@ -108,6 +182,11 @@ def unique_counts(x: Tensor, /) -> UniqueCountsResult:
     ------
     TypeError
         ``x`` is not a Tensor.
+
+    Examples
+    --------
+    >>> xp.unique_counts(xp.asarray([1.0, xp.nan, 1.0, xp.nan]))
+    UniqueCountsResult(values=tensor([ 1., nan, nan]), counts=tensor([2, 1, 1]))
     """
     values, counts = _unique(x, "unique_counts", False, False, True)
     dev = x._device
@@ -116,6 +195,11 @@ def unique_counts(x: Tensor, /) -> UniqueCountsResult:
 
 def unique_inverse(x: Tensor, /) -> UniqueInverseResult:
     """The unique values of ``x`` and the indices into them that rebuild ``x``.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype and shape (flattened in row-major order).
 
     Returns
     -------
@@ -128,6 +212,18 @@ def unique_inverse(x: Tensor, /) -> UniqueInverseResult:
     ------
     TypeError
         ``x`` is not a Tensor.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[5, 3], [3, 5]])
+    >>> values, inverse = xp.unique_inverse(x)
+    >>> values
+    tensor([3, 5])
+    >>> inverse
+    tensor([[1, 0],
+            [0, 1]])
+    >>> xp.take(values, xp.reshape(inverse, (-1,)))
+    tensor([5, 3, 3, 5])
     """
     values, inverse = _unique(x, "unique_inverse", False, True, False)
     dev = x._device
@@ -139,6 +235,14 @@ def unique_inverse(x: Tensor, /) -> UniqueInverseResult:
 def unique_values(x: Tensor, /) -> Tensor:
     """The unique values of ``x``, sorted, as a 1-d tensor of ``x``'s dtype.
 
+    Values are compared with ``==``: each NaN is distinct and comes last, ``-0.0`` and
+    ``0.0`` are one value.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype and shape.
+
     Returns
     -------
     Tensor
@@ -148,6 +252,13 @@ def unique_values(x: Tensor, /) -> Tensor:
     ------
     TypeError
         ``x`` is not a Tensor.
+
+    Examples
+    --------
+    >>> xp.unique_values(xp.asarray([[3, 1], [3, 2]]))
+    tensor([1, 2, 3])
+    >>> xp.unique_values(xp.asarray([xp.nan, 0.0, -0.0, xp.nan]))
+    tensor([ 0., nan, nan])
     """
     return wrap(_unique(x, "unique_values", False, False, False), x._device)
 
@@ -175,6 +286,15 @@ def isin(x1: Tensor | int, x2: Tensor | int, /, *, invert: bool = False) -> Tens
         Neither argument is a Tensor, or one is neither a Tensor nor an int.
     ValueError
         The tensors are on different devices.
+
+    Examples
+    --------
+    >>> xp.isin(xp.asarray([1, 2, 3, 4]), xp.asarray([2, 4]))
+    tensor([False,  True, False,  True])
+    >>> xp.isin(xp.asarray([1.0, xp.nan]), xp.asarray([1.0, xp.nan]), invert=True)
+    tensor([False,  True])
+    >>> xp.isin(2, xp.asarray([1, 2]))
+    tensor(True)
     """
     t = x1 if x1.__class__ is Tensor else x2
     if t.__class__ is not Tensor:

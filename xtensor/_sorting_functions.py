@@ -65,6 +65,17 @@ def argsort(
         ``x`` is complex or not a Tensor.
     ValueError
         ``axis`` is out of range (an ``AxisError``, also an IndexError).
+
+    Examples
+    --------
+    >>> x = xp.asarray([3, 1, 2, 1])
+    >>> xp.argsort(x)
+    tensor([1, 3, 2, 0])
+    >>> xp.argsort(x, descending=True)
+    tensor([0, 2, 1, 3])
+    >>> xp.argsort(xp.asarray([[2.0, 1.0], [0.0, 5.0]]), axis=0)
+    tensor([[1, 0],
+            [0, 1]])
     """
     a, axis = _sortable(x, axis, "argsort")
     xb = x._device.backend
@@ -104,6 +115,17 @@ def sort(x: Tensor, /, *, axis: int = -1, descending: bool = False, stable: bool
         ``x`` is complex or not a Tensor.
     ValueError
         ``axis`` is out of range (an ``AxisError``, also an IndexError).
+
+    Examples
+    --------
+    >>> xp.sort(xp.asarray([3, 1, 2]))
+    tensor([1, 2, 3])
+    >>> xp.sort(xp.asarray([[2.0, xp.nan, 1.0]]), descending=True)
+    tensor([[nan,  2.,  1.]])
+    >>> xp.sort(xp.asarray([1j]))
+    Traceback (most recent call last):
+        ...
+    TypeError: sort: expected a real-valued or bool tensor, got dtype complex128 (complex ...
     """
     a, axis = _sortable(x, axis, "sort")
     xb = x._device.backend

@@ -117,6 +117,17 @@ def sum(
         ``x`` is not a Tensor, or ``dtype`` would drop the imaginary part.
     IndexError, ValueError
         An axis out of range or repeated (``AxisError`` is both).
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]], dtype=xp.int8)
+    >>> xp.sum(x)
+    tensor(10)
+    >>> xp.sum(x, axis=0)
+    tensor([4, 6])
+    >>> xp.sum(x, axis=1, keepdims=True, dtype=xp.float32)
+    tensor([[3.],
+            [7.]], dtype=xtensor.float32)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("sum", x)
@@ -137,8 +148,23 @@ def prod(
 ) -> Tensor:
     """The product of the elements of ``x``, over all of them or along ``axis``.
 
-    Parameters and dtype rules are those of ``sum``. Returns a new tensor on ``x``'s
-    device; 1 for an empty product.
+    Parameters
+    ----------
+    x : Tensor
+        A numeric tensor (bool counts as integers).
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    dtype : DType or None
+        The result's dtype, in which the product is computed. None: ``x``'s dtype,
+        except that integers narrower than 64 bits accumulate in ``int64`` /
+        ``uint64``.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
+    Returns
+    -------
+    Tensor
+        A new tensor on ``x``'s device; 1 for an empty product.
 
     Raises
     ------
@@ -146,6 +172,16 @@ def prod(
         ``x`` is not a Tensor, or ``dtype`` would drop the imaginary part.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]], dtype=xp.int8)
+    >>> xp.prod(x)
+    tensor(24)
+    >>> xp.prod(x, axis=0, dtype=xp.int8)
+    tensor([3, 8], dtype=xtensor.int8)
+    >>> xp.prod(xp.asarray([]))
+    tensor(1.)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("prod", x)
@@ -179,7 +215,19 @@ def max(
 ) -> Tensor:
     """The largest element of ``x``, over all of them or along ``axis``; NaN propagates.
 
-    Returns a new tensor of ``x``'s dtype on ``x``'s device.
+    Parameters
+    ----------
+    x : Tensor
+        A real-valued or bool tensor.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
+    Returns
+    -------
+    Tensor
+        A new tensor of ``x``'s dtype on ``x``'s device.
 
     Raises
     ------
@@ -189,6 +237,16 @@ def max(
         A reduction over zero elements (the maximum of nothing is undefined).
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 5], [7, 2]])
+    >>> xp.max(x)
+    tensor(7)
+    >>> xp.max(x, axis=0)
+    tensor([7, 5])
+    >>> xp.max(xp.asarray([1.0, xp.nan]))
+    tensor(nan)
     """
     a, axes = _extremum("max", x, axis)
     return wrap(a.max(axis=axes, keepdims=keepdims), x._device)
@@ -199,7 +257,19 @@ def min(
 ) -> Tensor:
     """The smallest element of ``x``, over all of them or along ``axis``; NaN propagates.
 
-    Returns a new tensor of ``x``'s dtype on ``x``'s device.
+    Parameters
+    ----------
+    x : Tensor
+        A real-valued or bool tensor.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
+    Returns
+    -------
+    Tensor
+        A new tensor of ``x``'s dtype on ``x``'s device.
 
     Raises
     ------
@@ -209,6 +279,18 @@ def min(
         A reduction over zero elements (the minimum of nothing is undefined).
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 5], [7, 2]])
+    >>> xp.min(x)
+    tensor(1)
+    >>> xp.min(x, axis=1)
+    tensor([1, 2])
+    >>> xp.min(xp.asarray([], dtype=xp.int32))
+    Traceback (most recent call last):
+        ...
+    ValueError: min: cannot reduce zero elements (shape (0,), axis None): the minimum of nothing ...
     """
     a, axes = _extremum("min", x, axis)
     return wrap(a.min(axis=axes, keepdims=keepdims), x._device)
@@ -219,13 +301,22 @@ def mean(
 ) -> Tensor:
     """The arithmetic mean of ``x``, over all of its elements or along ``axis``.
 
-    Floating-point tensors keep their dtype; integer and bool tensors give float64.
     The mean of zero elements is NaN (NaN + NaN j for complex), without a warning.
+
+    Parameters
+    ----------
+    x : Tensor
+        A numeric or bool tensor.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
 
     Returns
     -------
     Tensor
-        A new tensor on ``x``'s device.
+        A new tensor on ``x``'s device. Floating-point tensors keep their dtype;
+        integer and bool tensors give float64.
 
     Raises
     ------
@@ -233,6 +324,17 @@ def mean(
         ``x`` is not a Tensor.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 5]])
+    >>> xp.mean(x)
+    tensor(2.75)
+    >>> xp.mean(xp.astype(x, xp.float32), axis=1, keepdims=True)
+    tensor([[1.5],
+            [4. ]], dtype=xtensor.float32)
+    >>> xp.mean(xp.asarray([]))
+    tensor(nan)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("mean", x)
@@ -265,7 +367,7 @@ def _variance(
 
 def _ddof(correction: int | float) -> int | float:
     """``correction`` as NumPy's ``ddof`` (an int when it is whole: NumPy is faster so)."""
-    if correction.__class__ is float and correction.is_integer():  # type: ignore[union-attr]
+    if correction.__class__ is float and correction.is_integer():
         return int(correction)
     return correction
 
@@ -282,13 +384,23 @@ def var(
 
     The divisor is ``M - correction`` for ``M`` elements (``correction=1`` gives the
     unbiased sample variance). When ``M - correction <= 0`` the result is NaN.
-    Floating-point tensors keep their dtype (complex gives its real dtype); integer
-    and bool tensors give float64.
+
+    Parameters
+    ----------
+    x : Tensor
+        A numeric or bool tensor.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    correction : int or float
+        Subtracted from the number of elements in the divisor.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
 
     Returns
     -------
     Tensor
-        A new tensor on ``x``'s device.
+        A new tensor on ``x``'s device. Floating-point tensors keep their dtype
+        (complex gives its real dtype); integer and bool tensors give float64.
 
     Raises
     ------
@@ -296,6 +408,14 @@ def var(
         ``x`` is not a Tensor, or ``correction`` is not a real number.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1.0, 2.0], [3.0, 6.0]])
+    >>> xp.var(x)
+    tensor(3.5)
+    >>> xp.var(x, axis=0, correction=1)
+    tensor([2., 8.])
     """
     a, axes, dt, nan = _variance("var", x, axis, correction, keepdims)
     if nan is not None:
@@ -313,10 +433,23 @@ def std(
 ) -> Tensor:
     """The standard deviation of ``x``: the square root of ``var`` with the same arguments.
 
+    Parameters
+    ----------
+    x : Tensor
+        A numeric or bool tensor.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    correction : int or float
+        Subtracted from the number of elements ``M`` in the divisor: 0 for the
+        population, 1 for the sample standard deviation.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
     Returns
     -------
     Tensor
-        A new tensor on ``x``'s device; NaN where ``M - correction <= 0``.
+        A new tensor on ``x``'s device, of ``x``'s floating dtype (the real one for
+        complex, float64 for integers and bool); NaN where ``M - correction <= 0``.
 
     Raises
     ------
@@ -324,6 +457,14 @@ def std(
         ``x`` is not a Tensor, or ``correction`` is not a real number.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1.0, 2.0, 3.0, 4.0])
+    >>> xp.std(x)
+    tensor(1.11803399)
+    >>> xp.std(x, correction=1)
+    tensor(1.29099445)
     """
     a, axes, dt, nan = _variance("std", x, axis, correction, keepdims)
     if nan is not None:
@@ -401,6 +542,17 @@ def cumulative_sum(
         ``x`` is 0-d, or ``axis`` is omitted for a tensor of more than one dimension.
     IndexError, ValueError
         An axis out of range.
+
+    Examples
+    --------
+    >>> xp.cumulative_sum(xp.asarray([1, 2, 3]))
+    tensor([1, 3, 6])
+    >>> xp.cumulative_sum(xp.asarray([1, 2, 3]), include_initial=True)
+    tensor([0, 1, 3, 6])
+    >>> x = xp.asarray([[1, 2], [3, 4]], dtype=xp.uint8)
+    >>> xp.cumulative_sum(x, axis=1)
+    tensor([[1, 3],
+            [3, 7]], dtype=xtensor.uint64)
     """
     return _cumulative("cumulative_sum", "cumsum", 0, x, axis, dtype, include_initial)
 
@@ -415,7 +567,17 @@ def cumulative_prod(
 ) -> Tensor:
     """The running products of ``x`` along ``axis``.
 
-    As ``cumulative_sum``, with the multiplicative identity (1) as the initial value.
+    Parameters
+    ----------
+    x : Tensor
+        A numeric or bool tensor with at least one dimension.
+    axis : int or None
+        The axis to accumulate along; may be omitted only for 1-d tensors.
+    dtype : DType or None
+        As for ``sum``: the dtype in which the products are computed and returned.
+    include_initial : bool
+        Start each run with the multiplicative identity (1), making that axis one
+        longer.
 
     Returns
     -------
@@ -430,5 +592,14 @@ def cumulative_prod(
         ``x`` is 0-d, or ``axis`` is omitted for a tensor of more than one dimension.
     IndexError, ValueError
         An axis out of range.
+
+    Examples
+    --------
+    >>> xp.cumulative_prod(xp.asarray([1, 2, 3, 4]))
+    tensor([ 1,  2,  6, 24])
+    >>> xp.cumulative_prod(xp.asarray([[1.0, 2.0], [3.0, 4.0]]), axis=0, include_initial=True)
+    tensor([[1., 1.],
+            [1., 2.],
+            [3., 8.]])
     """
     return _cumulative("cumulative_prod", "cumprod", 1, x, axis, dtype, include_initial)

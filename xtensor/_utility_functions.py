@@ -18,6 +18,15 @@ def all(
 
     An empty reduction is True.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
     Returns
     -------
     Tensor
@@ -29,6 +38,16 @@ def all(
         ``x`` is not a Tensor.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 0], [2, 3]])
+    >>> xp.all(x)
+    tensor(False)
+    >>> xp.all(x, axis=0)
+    tensor([ True, False])
+    >>> xp.all(xp.asarray([xp.nan]))
+    tensor(True)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("all", x)
@@ -45,6 +64,15 @@ def any(
 
     An empty reduction is False.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of any dtype.
+    axis : int, tuple of int, or None
+        The axes to reduce (negative counts from the end); None reduces over all.
+    keepdims : bool
+        Keep the reduced axes as axes of size one.
+
     Returns
     -------
     Tensor
@@ -56,6 +84,17 @@ def any(
         ``x`` is not a Tensor.
     IndexError, ValueError
         An axis out of range or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[0, 0], [0, 3]])
+    >>> xp.any(x)
+    tensor(True)
+    >>> xp.any(x, axis=1, keepdims=True)
+    tensor([[False],
+            [ True]])
+    >>> xp.any(xp.asarray([]))
+    tensor(False)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("any", x)
@@ -102,6 +141,18 @@ def diff(
         ``x`` is 0-d, ``n`` is negative, shapes that do not join, or different devices.
     IndexError, ValueError
         ``axis`` out of range.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1, 4, 9, 16])
+    >>> xp.diff(x)
+    tensor([3, 5, 7])
+    >>> xp.diff(x, n=2)
+    tensor([2, 2])
+    >>> xp.diff(x, prepend=xp.asarray([0]))
+    tensor([1, 3, 5, 7])
+    >>> xp.diff(xp.asarray([[1, 2], [5, 3]]), axis=0)
+    tensor([[4, 1]])
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("diff", x)

@@ -185,14 +185,57 @@ def fft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "bac
         ``x`` is not complex, or ``n`` not an int.
     ValueError
         ``n < 1`` (or an empty axis), ``axis`` out of range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.fft(xp.asarray([1 + 0j, 1, 1, 1]))
+    tensor([4.+0.j, 0.+0.j, 0.+0.j, 0.+0.j])
+    >>> xp.fft.fft(xp.asarray([1 + 0j, 0, 0, 0]), norm="ortho")
+    tensor([0.5+0.j, 0.5+0.j, 0.5+0.j, 0.5+0.j])
+    >>> xp.fft.fft(xp.asarray([1.0, 2.0]))
+    Traceback (most recent call last):
+        ...
+    TypeError: fft.fft: expected a complex floating-point tensor, got dtype float64; convert it ...
     """
     a = _complex_input(x, "fft")
     return _transform(x, a, "fft", n, axis, norm, a.dtype, False)
 
 
 def ifft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
-    """The 1-d inverse discrete Fourier transform; as ``fft``, with ``"backward"``
-    scaling by ``1/n`` and ``"forward"`` not scaling."""
+    """The 1-d inverse discrete Fourier transform of a complex tensor along ``axis``.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor.
+    n
+        Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (``1/n``, the default), ``"ortho"`` (``1/sqrt(n)``), ``"forward"``
+        (no scaling).
+
+    Returns
+    -------
+    Tensor
+        ``x``'s dtype and shape, with ``n`` along ``axis``; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or an empty axis), ``axis`` out of range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.ifft(xp.asarray([4 + 0j, 0, 0, 0]))
+    tensor([1.+0.j, 1.+0.j, 1.+0.j, 1.+0.j])
+    >>> x = xp.asarray([1 + 2j, 3 - 1j, 0.5j])
+    >>> bool(xp.all(xp.abs(xp.fft.ifft(xp.fft.fft(x)) - x) < 1e-12))
+    True
+    """
     a = _complex_input(x, "ifft")
     return _transform(x, a, "ifft", n, axis, norm, a.dtype, False)
 
@@ -231,6 +274,15 @@ def fftn(
     ValueError
         ``s`` without ``axes``, lengths differ, a size below 1, repeated or out-of-range
         axes, or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.fftn(xp.ones((2, 3), dtype=xp.complex64))
+    tensor([[6.+0.j, 0.+0.j, 0.+0.j],
+            [0.+0.j, 0.+0.j, 0.+0.j]], dtype=xtensor.complex64)
+    >>> xp.fft.fftn(xp.ones((2, 3), dtype=xp.complex128), s=(2,), axes=(1,))
+    tensor([[2.+0.j, 0.+0.j],
+            [2.+0.j, 0.+0.j]])
     """
     a = _complex_input(x, "fftn")
     return _transform_n(x, a, "fftn", s, axes, norm, a.dtype, False)
@@ -244,21 +296,76 @@ def ifftn(
     axes: Sequence[int] | None = None,
     norm: Norm = "backward",
 ) -> Tensor:
-    """The n-d inverse discrete Fourier transform; as ``fftn``, with ``"backward"``
-    scaling by ``1/n`` and ``"forward"`` not scaling."""
+    """The n-d inverse discrete Fourier transform of a complex tensor over ``axes``.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor.
+    s
+        Points along each of ``axes`` (trim or zero-pad; ``-1``: the axis's size). Needs
+        ``axes``.
+    axes
+        Distinct axes to transform; None: every axis.
+    norm
+        As ``ifft``, with ``n = prod(s)``: ``"backward"`` scales by ``1/n``.
+
+    Returns
+    -------
+    Tensor
+        ``x``'s dtype, with ``s[i]`` along ``axes[i]``; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or a size is not an int.
+    ValueError
+        ``s`` without ``axes``, lengths differ, a size below 1, repeated or out-of-range
+        axes, or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.ifftn(xp.asarray([[4 + 0j, 0], [0, 0]]))
+    tensor([[1.+0.j, 1.+0.j],
+            [1.+0.j, 1.+0.j]])
+    """
     a = _complex_input(x, "ifftn")
     return _transform_n(x, a, "ifftn", s, axes, norm, a.dtype, False)
 
 
 def rfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
-    """The 1-d discrete Fourier transform of a real tensor: the ``n // 2 + 1``
-    non-negative frequency terms.
+    """The 1-d discrete Fourier transform of a real tensor: the non-negative frequency terms.
+
+    Parameters
+    ----------
+    x
+        float32 or float64 tensor.
+    n
+        Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (no scaling), ``"ortho"`` (``1/sqrt(n)``), ``"forward"`` (``1/n``).
 
     Returns
     -------
     Tensor
         complex64 for float32 ``x``, complex128 for float64; ``n // 2 + 1`` along ``axis``;
-        a new tensor on ``x``'s device. Parameters and errors as ``fft``, for real ``x``.
+        a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not float32 or float64, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or an empty axis), ``axis`` out of range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.rfft(xp.asarray([1.0, 1.0, 1.0, 1.0]))
+    tensor([4.+0.j, 0.+0.j, 0.+0.j])
+    >>> xp.fft.rfft(xp.asarray([1.0, 0.0, 0.0], dtype=xp.float32))
+    tensor([1.+0.j, 1.+0.j], dtype=xtensor.complex64)
     """
     a = _real_input(x, "rfft")
     return _transform(x, a, "rfft", n, axis, norm, _COMPLEX_OF[a.dtype], False)
@@ -267,14 +374,39 @@ def rfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
 def irfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
     """The inverse of ``rfft``: ``n`` real points from the non-negative frequency terms.
 
-    ``n`` is the output length (default ``2 * (size - 1)``); the input axis is trimmed
-    or zero-padded to ``n // 2 + 1``. Pass an odd ``n`` for odd-length output.
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor of non-negative frequency terms.
+    n
+        The output length (default ``2 * (size - 1)``); the input axis is trimmed or
+        zero-padded to ``n // 2 + 1``. Pass an odd ``n`` for odd-length output.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (``1/n``, the default), ``"ortho"`` (``1/sqrt(n)``), ``"forward"``
+        (no scaling).
 
     Returns
     -------
     Tensor
         float32 for complex64 ``x``, float64 for complex128; ``n`` along ``axis``; a new
-        tensor on ``x``'s device. Errors as ``fft``.
+        tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or fewer than 2 points along the axis without ``n``), ``axis`` out of
+        range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.irfft(xp.asarray([4 + 0j, 0, 0]))
+    tensor([1., 1., 1., 1.])
+    >>> xp.fft.irfft(xp.asarray([3 + 0j, 0]), n=3)
+    tensor([1., 1., 1.])
     """
     a = _complex_input(x, "irfft")
     return _transform(x, a, "irfft", n, axis, norm, _REAL_OF[a.dtype], True)
@@ -288,14 +420,41 @@ def rfftn(
     axes: Sequence[int] | None = None,
     norm: Norm = "backward",
 ) -> Tensor:
-    """The n-d discrete Fourier transform of a real tensor; the last of ``axes`` keeps
-    its ``s[-1] // 2 + 1`` non-negative frequency terms.
+    """The n-d discrete Fourier transform of a real tensor over ``axes``.
+
+    The last of ``axes`` keeps its ``s[-1] // 2 + 1`` non-negative frequency terms.
+
+    Parameters
+    ----------
+    x
+        float32 or float64 tensor.
+    s
+        Points along each of ``axes`` (trim or zero-pad; ``-1``: the axis's size). Needs
+        ``axes``.
+    axes
+        Distinct axes to transform, at least one; None: every axis.
+    norm
+        As ``rfft``, with ``n = prod(s)``.
 
     Returns
     -------
     Tensor
         complex64 for float32 ``x``, complex128 for float64; a new tensor on ``x``'s
-        device. Parameters and errors as ``fftn``, for real ``x`` and at least one axis.
+        device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not float32 or float64, or a size is not an int.
+    ValueError
+        ``s`` without ``axes``, lengths differ, a size below 1, no axis, repeated or
+        out-of-range axes, or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.rfftn(xp.ones((2, 4)))
+    tensor([[8.+0.j, 0.+0.j, 0.+0.j],
+            [0.+0.j, 0.+0.j, 0.+0.j]])
     """
     a = _real_input(x, "rfftn")
     return _transform_n(x, a, "rfftn", s, axes, norm, _COMPLEX_OF[a.dtype], False)
@@ -309,42 +468,117 @@ def irfftn(
     axes: Sequence[int] | None = None,
     norm: Norm = "backward",
 ) -> Tensor:
-    """The inverse of ``rfftn``. ``s`` gives the output sizes; by default the last axis
-    gives ``2 * (size - 1)`` points and the others keep their sizes.
+    """The inverse of ``rfftn``: real output from the non-negative frequency terms.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor.
+    s
+        The output sizes along ``axes`` (``-1``: the default). By default the last axis
+        gives ``2 * (size - 1)`` points and the others keep their sizes. Needs ``axes``.
+    axes
+        Distinct axes to transform, at least one; None: every axis.
+    norm
+        As ``irfft``, with ``n = prod(s)``.
 
     Returns
     -------
     Tensor
         float32 for complex64 ``x``, float64 for complex128; a new tensor on ``x``'s
-        device. Parameters and errors as ``fftn``, with at least one axis.
+        device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or a size is not an int.
+    ValueError
+        ``s`` without ``axes``, lengths differ, a size below 1, no axis, repeated or
+        out-of-range axes, or a bad ``norm``.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1.0, 2.0, 3.0, 4.0], [0.0, 1.0, 0.0, 1.0]])
+    >>> y = xp.fft.irfftn(xp.fft.rfftn(x), s=(2, 4), axes=(0, 1))
+    >>> bool(xp.all(xp.abs(y - x) < 1e-12))
+    True
     """
     a = _complex_input(x, "irfftn")
     return _transform_n(x, a, "irfftn", s, axes, norm, _REAL_OF[a.dtype], True)
 
 
 def hfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
-    """The 1-d discrete Fourier transform of a signal with Hermitian symmetry, given by
-    its first half: ``n`` real output points (default ``2 * (size - 1)``).
+    """The 1-d discrete Fourier transform of a signal with Hermitian symmetry.
+
+    The signal is given by its first half; the output is real.
+
+    Parameters
+    ----------
+    x
+        complex64 or complex128 tensor: the first ``n // 2 + 1`` points of the signal.
+    n
+        The output length (default ``2 * (size - 1)``); the input axis is trimmed or
+        zero-padded to ``n // 2 + 1``.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (no scaling), ``"ortho"`` (``1/sqrt(n)``), ``"forward"`` (``1/n``).
 
     Returns
     -------
     Tensor
         float32 for complex64 ``x``, float64 for complex128; ``n`` along ``axis``; a new
-        tensor on ``x``'s device. Errors as ``fft``.
+        tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not complex, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or fewer than 2 points along the axis without ``n``), ``axis`` out of
+        range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.hfft(xp.asarray([1 + 0j, 0, 0]))
+    tensor([1., 1., 1., 1.])
     """
     a = _complex_input(x, "hfft")
     return _transform(x, a, "hfft", n, axis, norm, _REAL_OF[a.dtype], True)
 
 
 def ihfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "backward") -> Tensor:
-    """The inverse of ``hfft``: the ``n // 2 + 1`` terms of a real signal's inverse
-    transform (``"backward"`` scales by ``1/n``).
+    """The inverse of ``hfft``: the ``n // 2 + 1`` terms of a real signal's inverse transform.
+
+    Parameters
+    ----------
+    x
+        float32 or float64 tensor.
+    n
+        Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
+    axis
+        The axis to transform (negative counts from the end).
+    norm
+        ``"backward"`` (``1/n``, the default), ``"ortho"`` (``1/sqrt(n)``), ``"forward"``
+        (no scaling).
 
     Returns
     -------
     Tensor
-        complex64 for float32 ``x``, complex128 for float64; a new tensor on ``x``'s
-        device. Errors as ``rfft``.
+        complex64 for float32 ``x``, complex128 for float64; ``n // 2 + 1`` along
+        ``axis``; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not float32 or float64, or ``n`` not an int.
+    ValueError
+        ``n < 1`` (or an empty axis), ``axis`` out of range (``AxisError``), or a bad ``norm``.
+
+    Examples
+    --------
+    >>> xp.fft.ihfft(xp.asarray([4.0, 4.0, 4.0, 4.0]))
+    tensor([4.-0.j, 0.-0.j, 0.-0.j])
     """
     a = _real_input(x, "ihfft")
     return _transform(x, a, "ihfft", n, axis, norm, _COMPLEX_OF[a.dtype], False)
@@ -401,6 +635,13 @@ def fftfreq(
         ``n`` is not an int, ``d`` not a real number, or ``dtype`` not real floating.
     ValueError
         ``n < 1``, ``d == 0``, or an unknown device.
+
+    Examples
+    --------
+    >>> xp.fft.fftfreq(4)
+    tensor([ 0.  ,  0.25, -0.5 , -0.25])
+    >>> xp.fft.fftfreq(5, d=0.1)
+    tensor([ 0.,  2.,  4., -4., -2.])
     """
     return _frequencies("fftfreq", n, d, dtype, device)
 
@@ -413,8 +654,40 @@ def rfftfreq(
     dtype: DType | None = None,
     device: Device | str | None = None,
 ) -> Tensor:
-    """The sample frequencies for ``rfft``/``irfft``: ``[0, 1, ..., n // 2] / (d * n)``
-    (the Nyquist term is positive). Shape ``(n // 2 + 1,)``; otherwise as ``fftfreq``."""
+    """The sample frequencies for ``rfft``/``irfft``: ``[0, 1, ..., n // 2] / (d * n)``.
+
+    The Nyquist term (for even ``n``) is positive.
+
+    Parameters
+    ----------
+    n
+        Window length, at least 1.
+    d
+        Sample spacing, non-zero.
+    dtype
+        A real floating-point dtype; default float64.
+    device
+        Where to create the result; default the CPU.
+
+    Returns
+    -------
+    Tensor
+        Shape ``(n // 2 + 1,)``, a new tensor on ``device``.
+
+    Raises
+    ------
+    TypeError
+        ``n`` is not an int, ``d`` not a real number, or ``dtype`` not real floating.
+    ValueError
+        ``n < 1``, ``d == 0``, or an unknown device.
+
+    Examples
+    --------
+    >>> xp.fft.rfftfreq(8)
+    tensor([0.   , 0.125, 0.25 , 0.375, 0.5  ])
+    >>> xp.fft.rfftfreq(5, d=0.1, dtype=xp.float32)
+    tensor([0., 2., 4.], dtype=xtensor.float32)
+    """
     return _frequencies("rfftfreq", n, d, dtype, device)
 
 
@@ -432,13 +705,22 @@ def _shift(x: Any, axes: Any, what: str) -> Tensor:
 
 
 def fftshift(x: Tensor, /, *, axes: int | Sequence[int] | None = None) -> Tensor:
-    """Move the zero-frequency term to the centre: roll each of ``axes`` (default all)
-    by ``size // 2``.
+    """Move the zero-frequency term to the centre.
+
+    Each of ``axes`` is rolled by ``size // 2``.
+
+    Parameters
+    ----------
+    x
+        A tensor of any dtype.
+    axes
+        An axis or a sequence of distinct axes (negative counts from the end); None:
+        every axis.
 
     Returns
     -------
     Tensor
-        ``x``'s shape and dtype (any dtype); a new tensor on ``x``'s device.
+        ``x``'s shape and dtype; a new tensor on ``x``'s device.
 
     Raises
     ------
@@ -446,11 +728,50 @@ def fftshift(x: Tensor, /, *, axes: int | Sequence[int] | None = None) -> Tensor
         ``x`` is not a Tensor.
     ValueError
         An axis is out of range (``AxisError``) or repeated.
+
+    Examples
+    --------
+    >>> freqs = xp.fft.fftfreq(5)
+    >>> freqs
+    tensor([ 0. ,  0.2,  0.4, -0.4, -0.2])
+    >>> xp.fft.fftshift(freqs)
+    tensor([-0.4, -0.2,  0. ,  0.2,  0.4])
+    >>> xp.fft.fftshift(xp.reshape(xp.arange(6), (2, 3)), axes=1)
+    tensor([[2, 0, 1],
+            [5, 3, 4]])
     """
     return _shift(x, axes, "fftshift")
 
 
 def ifftshift(x: Tensor, /, *, axes: int | Sequence[int] | None = None) -> Tensor:
-    """The inverse of ``fftshift``: roll each of ``axes`` by ``-(size // 2)``; as
-    ``fftshift`` otherwise."""
+    """The inverse of ``fftshift``: each of ``axes`` is rolled by ``-(size // 2)``.
+
+    Parameters
+    ----------
+    x
+        A tensor of any dtype.
+    axes
+        An axis or a sequence of distinct axes (negative counts from the end); None:
+        every axis.
+
+    Returns
+    -------
+    Tensor
+        ``x``'s shape and dtype; a new tensor on ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not a Tensor.
+    ValueError
+        An axis is out of range (``AxisError``) or repeated.
+
+    Examples
+    --------
+    >>> x = xp.fft.fftshift(xp.fft.fftfreq(5))
+    >>> x
+    tensor([-0.4, -0.2,  0. ,  0.2,  0.4])
+    >>> xp.fft.ifftshift(x)
+    tensor([ 0. ,  0.2,  0.4, -0.4, -0.2])
+    """
     return _shift(x, axes, "ifftshift")

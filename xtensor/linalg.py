@@ -61,35 +61,107 @@ __all__ = [
 
 
 class EigResult(NamedTuple):
-    """``eig``'s result: complex eigenvalues ``(..., M)`` and eigenvectors ``(..., M, M)``."""
+    """``eig``'s result: a named tuple of complex eigenvalues and eigenvectors.
+
+    Attributes
+    ----------
+    eigenvalues : Tensor
+        Shape ``(..., M)``.
+    eigenvectors : Tensor
+        Shape ``(..., M, M)``; column ``i`` belongs to ``eigenvalues[..., i]``.
+
+    Examples
+    --------
+    >>> r = xp.linalg.eig(xp.asarray([[1.0, 0.0], [0.0, 2.0]]))
+    >>> r.eigenvalues
+    tensor([1.+0.j, 2.+0.j])
+    """
 
     eigenvalues: Tensor
     eigenvectors: Tensor
 
 
 class EighResult(NamedTuple):
-    """``eigh``'s result: real eigenvalues ``(..., M)`` and eigenvectors ``(..., M, M)``."""
+    """``eigh``'s result: a named tuple of real eigenvalues and eigenvectors.
+
+    Attributes
+    ----------
+    eigenvalues : Tensor
+        Shape ``(..., M)``, ascending, of a real dtype.
+    eigenvectors : Tensor
+        Shape ``(..., M, M)``; column ``i`` belongs to ``eigenvalues[..., i]``.
+
+    Examples
+    --------
+    >>> r = xp.linalg.eigh(xp.asarray([[2.0, 0.0], [0.0, 1.0]]))
+    >>> r.eigenvalues
+    tensor([1., 2.])
+    """
 
     eigenvalues: Tensor
     eigenvectors: Tensor
 
 
 class QRResult(NamedTuple):
-    """``qr``'s result: ``Q`` with orthonormal columns and upper-triangular ``R``."""
+    """``qr``'s result: a named tuple of ``Q`` (orthonormal columns) and upper-triangular ``R``.
+
+    Attributes
+    ----------
+    Q : Tensor
+        Shape ``(..., M, K)`` (``"reduced"``) or ``(..., M, M)`` (``"complete"``).
+    R : Tensor
+        Shape ``(..., K, N)`` (``"reduced"``) or ``(..., M, N)`` (``"complete"``).
+
+    Examples
+    --------
+    >>> r = xp.linalg.qr(xp.ones((3, 2)))
+    >>> r.Q.shape, r.R.shape
+    ((3, 2), (2, 2))
+    """
 
     Q: Tensor
     R: Tensor
 
 
 class SlogdetResult(NamedTuple):
-    """``slogdet``'s result: the sign of the determinant and log of its absolute value."""
+    """``slogdet``'s result: a named tuple of the determinant's sign and log magnitude.
+
+    Attributes
+    ----------
+    sign : Tensor
+        ``det / |det|`` (0 for a singular matrix), of the input's dtype.
+    logabsdet : Tensor
+        ``log(|det|)`` (``-inf`` for a singular matrix), of a real dtype.
+
+    Examples
+    --------
+    >>> sign, logabsdet = xp.linalg.slogdet(xp.asarray([[0.0, 2.0], [1.0, 0.0]]))
+    >>> sign, logabsdet
+    (tensor(-1.), tensor(0.69314718))
+    """
 
     sign: Tensor
     logabsdet: Tensor
 
 
 class SVDResult(NamedTuple):
-    """``svd``'s result: ``U``, singular values ``S`` (descending) and ``Vh``."""
+    """``svd``'s result: a named tuple ``(U, S, Vh)`` with ``x = U @ diag(S) @ Vh``.
+
+    Attributes
+    ----------
+    U : Tensor
+        The left singular vectors (columns).
+    S : Tensor
+        The singular values, descending, of a real dtype.
+    Vh : Tensor
+        The right singular vectors (rows).
+
+    Examples
+    --------
+    >>> r = xp.linalg.svd(xp.ones((2, 3)), full_matrices=False)
+    >>> r.U.shape, r.S.shape, r.Vh.shape
+    ((2, 2), (2,), (2, 3))
+    """
 
     U: Tensor
     S: Tensor
@@ -228,6 +300,19 @@ def cholesky(x: Tensor, /, *, upper: bool = False) -> Tensor:
         ``x`` is not floating-point.
     ValueError
         ``x`` is not a stack of square matrices, or (CPU) not positive-definite.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[4.0, 2.0], [2.0, 3.0]])
+    >>> L = xp.linalg.cholesky(x)
+    >>> L
+    tensor([[2.        , 0.        ],
+            [1.        , 1.41421356]])
+    >>> bool(xp.all(xp.abs(L @ L.mT - x) < 1e-12))
+    True
+    >>> xp.linalg.cholesky(x, upper=True)
+    tensor([[2.        , 1.        ],
+            [0.        , 1.41421356]])
     """
     a = _floating(x, "cholesky")
     _square(a, "cholesky")
@@ -238,6 +323,12 @@ def cholesky(x: Tensor, /, *, upper: bool = False) -> Tensor:
 
 def eig(x: Tensor, /) -> EigResult:
     """Eigenvalues and right eigenvectors of a general square matrix or stack.
+
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, M)``, of dtype float32, float64, complex64 or
+        complex128.
 
     Returns
     -------
@@ -254,6 +345,15 @@ def eig(x: Tensor, /) -> EigResult:
         ``x`` is not a stack of square matrices, or (CPU) holds NaN or infinity.
     NotImplementedError
         On CUDA with a CuPy that has no ``cupy.linalg.eig``.
+
+    Examples
+    --------
+    >>> w, v = xp.linalg.eig(xp.asarray([[2.0, 0.0], [0.0, 3.0]]))
+    >>> w
+    tensor([2.+0.j, 3.+0.j])
+    >>> v
+    tensor([[1.+0.j, 0.+0.j],
+            [0.+0.j, 1.+0.j]])
     """
     a = _floating(x, "eig")
     _square(a, "eig")
@@ -270,11 +370,31 @@ def eig(x: Tensor, /) -> EigResult:
 def eigvals(x: Tensor, /) -> Tensor:
     """Eigenvalues of a general square matrix or stack.
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, M)``, of dtype float32, float64, complex64 or
+        complex128.
+
     Returns
     -------
     Tensor
         Shape ``(..., M)``, the complex dtype of ``x``'s precision; a new tensor on
-        ``x``'s device. Raises as ``eig``.
+        ``x``'s device, in the backend's order.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not float32, float64, complex64 or complex128.
+    ValueError
+        ``x`` is not a stack of square matrices, or (CPU) holds NaN or infinity.
+    NotImplementedError
+        On CUDA with a CuPy that has no ``cupy.linalg.eigvals``.
+
+    Examples
+    --------
+    >>> xp.linalg.eigvals(xp.asarray([[2.0, 0.0], [0.0, 3.0]], dtype=xp.float32))
+    tensor([2.+0.j, 3.+0.j], dtype=xtensor.complex64)
     """
     a = _floating(x, "eigvals")
     _square(a, "eigvals")
@@ -299,6 +419,11 @@ def eigh(x: Tensor, /) -> EighResult:
 
     Only the lower triangle of each matrix is read.
 
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+
     Returns
     -------
     EighResult
@@ -312,6 +437,15 @@ def eigh(x: Tensor, /) -> EighResult:
         ``x`` is not floating-point.
     ValueError
         ``x`` is not a stack of square matrices, or (CPU) the solver did not converge.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[2.0, 1.0], [1.0, 2.0]])
+    >>> w, v = xp.linalg.eigh(x)
+    >>> w
+    tensor([1., 3.])
+    >>> bool(xp.all(xp.abs(x @ v - v * w) < 1e-12))
+    True
     """
     a = _floating(x, "eigh")
     _square(a, "eigh")
@@ -326,11 +460,30 @@ def eigh(x: Tensor, /) -> EighResult:
 def eigvalsh(x: Tensor, /) -> Tensor:
     """Eigenvalues (ascending, real) of a Hermitian (real symmetric) matrix or stack.
 
+    Only the lower triangle of each matrix is read.
+
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+
     Returns
     -------
     Tensor
         Shape ``(..., M)``, the real dtype of ``x``'s precision; a new tensor on ``x``'s
-        device. Raises as ``eigh``.
+        device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not floating-point.
+    ValueError
+        ``x`` is not a stack of square matrices, or (CPU) the solver did not converge.
+
+    Examples
+    --------
+    >>> xp.linalg.eigvalsh(xp.asarray([[2.0, 1.0], [1.0, 2.0]]))
+    tensor([1., 3.])
     """
     a = _floating(x, "eigvalsh")
     _square(a, "eigvalsh")
@@ -361,6 +514,17 @@ def qr(x: Tensor, /, *, mode: Literal["reduced", "complete"] = "reduced") -> QRR
         ``x`` is not floating-point.
     ValueError
         ``x`` has fewer than 2 dimensions, or ``mode`` is not one of the two.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[3.0, 1.0], [4.0, 2.0], [0.0, 5.0]])
+    >>> Q, R = xp.linalg.qr(x)
+    >>> Q.shape, R.shape
+    ((3, 2), (2, 2))
+    >>> bool(xp.all(xp.abs(Q @ R - x) < 1e-12))
+    True
+    >>> xp.linalg.qr(x, mode="complete").Q.shape
+    (3, 3)
     """
     a = _floating(x, "qr")
     _matrices(a, "qr")
@@ -397,6 +561,17 @@ def svd(x: Tensor, /, *, full_matrices: bool = True) -> SVDResult:
         ``x`` is not floating-point.
     ValueError
         ``x`` has fewer than 2 dimensions, or (CPU) the SVD did not converge (NaN input).
+
+    Examples
+    --------
+    >>> x = xp.asarray([[3.0, 0.0], [0.0, -4.0], [0.0, 0.0]])
+    >>> U, S, Vh = xp.linalg.svd(x, full_matrices=False)
+    >>> S
+    tensor([4., 3.])
+    >>> U.shape, Vh.shape
+    ((3, 2), (2, 2))
+    >>> bool(xp.all(xp.abs((U * S) @ Vh - x) < 1e-12))
+    True
     """
     a = _floating(x, "svd")
     _matrices(a, "svd")
@@ -413,11 +588,28 @@ def svd(x: Tensor, /, *, full_matrices: bool = True) -> SVDResult:
 def svdvals(x: Tensor, /) -> Tensor:
     """The singular values of a matrix or stack, in descending order.
 
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, N)``.
+
     Returns
     -------
     Tensor
         Shape ``(..., min(M, N))``, the real dtype of ``x``'s precision; a new tensor on
-        ``x``'s device. Raises as ``svd``.
+        ``x``'s device.
+
+    Raises
+    ------
+    TypeError
+        ``x`` is not floating-point.
+    ValueError
+        ``x`` has fewer than 2 dimensions, or (CPU) the SVD did not converge (NaN input).
+
+    Examples
+    --------
+    >>> xp.linalg.svdvals(xp.asarray([[3.0, 0.0], [0.0, -4.0], [0.0, 0.0]]))
+    tensor([4., 3.])
     """
     a = _floating(x, "svdvals")
     _matrices(a, "svdvals")
@@ -436,6 +628,11 @@ def _singular_values(x: Tensor, a: Any, what: str) -> Any:
 def det(x: Tensor, /) -> Tensor:
     """The determinant of a square matrix or stack.
 
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+
     Returns
     -------
     Tensor
@@ -448,6 +645,13 @@ def det(x: Tensor, /) -> Tensor:
         ``x`` is not floating-point.
     ValueError
         ``x`` is not a stack of square matrices.
+
+    Examples
+    --------
+    >>> xp.linalg.det(xp.asarray([[1.0, 2.0], [3.0, 4.0]]))
+    tensor(-2.)
+    >>> xp.linalg.det(xp.stack([xp.eye(2), 2 * xp.eye(2)]))
+    tensor([1., 4.])
     """
     a = _floating(x, "det")
     _square(a, "det")
@@ -466,6 +670,11 @@ def _has_nan(x: Tensor, a: Any) -> Any:
 def slogdet(x: Tensor, /) -> SlogdetResult:
     """The sign and the natural log of the absolute value of the determinant.
 
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+
     Returns
     -------
     SlogdetResult
@@ -480,6 +689,13 @@ def slogdet(x: Tensor, /) -> SlogdetResult:
         ``x`` is not floating-point.
     ValueError
         ``x`` is not a stack of square matrices.
+
+    Examples
+    --------
+    >>> xp.linalg.slogdet(xp.asarray([[1.0, 2.0], [3.0, 4.0]]))
+    SlogdetResult(sign=tensor(-1.), logabsdet=tensor(0.69314718))
+    >>> xp.linalg.slogdet(xp.zeros((2, 2)))
+    SlogdetResult(sign=tensor(0.), logabsdet=tensor(-inf))
     """
     a = _floating(x, "slogdet")
     _square(a, "slogdet")
@@ -497,6 +713,11 @@ def slogdet(x: Tensor, /) -> SlogdetResult:
 def inv(x: Tensor, /) -> Tensor:
     """The inverse of a square matrix or stack.
 
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+
     Returns
     -------
     Tensor
@@ -508,6 +729,16 @@ def inv(x: Tensor, /) -> Tensor:
         ``x`` is not floating-point.
     ValueError
         ``x`` is not a stack of square matrices, or (CPU) one is singular.
+
+    Examples
+    --------
+    >>> xp.linalg.inv(xp.asarray([[2.0, 0.0], [0.0, 4.0]]))
+    tensor([[0.5 , 0.  ],
+            [0.  , 0.25]])
+    >>> xp.linalg.inv(xp.asarray([[1, 2], [3, 4]]))
+    Traceback (most recent call last):
+        ...
+    TypeError: linalg.inv: expected a floating-point tensor, got dtype int64; convert it first ...
     """
     a = _floating(x, "inv")
     _square(a, "inv")
@@ -519,7 +750,12 @@ def inv(x: Tensor, /) -> Tensor:
 def matrix_power(x: Tensor, n: int, /) -> Tensor:
     """A square matrix (or stack) raised to the integer power ``n``.
 
-    ``n = 0`` gives identity matrices, ``n < 0`` powers of the inverse.
+    Parameters
+    ----------
+    x : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+    n : int
+        The power: ``n = 0`` gives identity matrices, ``n < 0`` powers of the inverse.
 
     Returns
     -------
@@ -532,6 +768,16 @@ def matrix_power(x: Tensor, n: int, /) -> Tensor:
         ``x`` is not floating-point, or ``n`` is not an int.
     ValueError
         ``x`` is not a stack of square matrices, or (CPU) ``n < 0`` and one is singular.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1.0, 1.0], [0.0, 1.0]])
+    >>> xp.linalg.matrix_power(x, 3)
+    tensor([[1., 3.],
+            [0., 1.]])
+    >>> xp.linalg.matrix_power(x, -1)
+    tensor([[ 1., -1.],
+            [ 0.,  1.]])
     """
     a = _floating(x, "matrix_power")
     _square(a, "matrix_power")
@@ -544,9 +790,15 @@ def matrix_power(x: Tensor, n: int, /) -> Tensor:
 def solve(x1: Tensor, x2: Tensor, /) -> Tensor:
     """The solution ``X`` of ``x1 @ X = x2`` for square ``x1`` (or a stack).
 
-    ``x2`` of shape ``(M,)`` is one right-hand side vector shared by every matrix of the
-    stack: the result has shape ``x1.shape[:-2] + (M,)``. Otherwise ``x2`` is a stack of
-    ``(M, K)`` matrices whose leading axes broadcast with ``x1``'s.
+    Parameters
+    ----------
+    x1 : Tensor
+        A floating-point tensor of shape ``(..., M, M)``.
+    x2 : Tensor
+        A floating-point tensor on ``x1``'s device. Of shape ``(M,)`` it is one
+        right-hand side vector shared by every matrix of the stack: the result has
+        shape ``x1.shape[:-2] + (M,)``. Otherwise it is a stack of ``(M, K)`` matrices
+        whose leading axes broadcast with ``x1``'s.
 
     Returns
     -------
@@ -561,6 +813,19 @@ def solve(x1: Tensor, x2: Tensor, /) -> Tensor:
     ValueError
         Shapes do not fit, the tensors are on different devices, or (CPU) a matrix is
         singular.
+
+    Examples
+    --------
+    >>> a = xp.asarray([[3.0, 1.0], [1.0, 2.0]])
+    >>> xp.linalg.solve(a, xp.asarray([9.0, 8.0]))
+    tensor([2., 3.])
+    >>> xp.linalg.solve(a, xp.asarray([[5.0, 4.0], [5.0, 3.0]]))
+    tensor([[1., 1.],
+            [2., 1.]])
+    >>> xp.linalg.solve(xp.zeros((2, 2)), xp.asarray([1.0, 1.0]))
+    Traceback (most recent call last):
+        ...
+    ValueError: linalg.solve: Singular matrix
     """
     a = _floating(x1, "solve")
     b = _floating(x2, "solve")
@@ -651,6 +916,13 @@ def matrix_rank(x: Tensor, /, *, rtol: float | Tensor | None = None) -> Tensor:
         ``x`` or ``rtol`` has a wrong type or dtype.
     ValueError
         ``x`` has fewer than 2 dimensions, ``rtol`` does not broadcast, or devices differ.
+
+    Examples
+    --------
+    >>> xp.linalg.matrix_rank(xp.eye(3))
+    tensor(3)
+    >>> xp.linalg.matrix_rank(xp.asarray([[1.0, 2.0], [2.0, 4.0]]))
+    tensor(1)
     """
     a = _floating(x, "matrix_rank")
     _matrices(a, "matrix_rank")
@@ -681,6 +953,14 @@ def pinv(x: Tensor, /, *, rtol: float | Tensor | None = None) -> Tensor:
     ------
     TypeError, ValueError
         As ``matrix_rank``; ValueError also when (CPU) the SVD does not converge.
+
+    Examples
+    --------
+    >>> xp.linalg.pinv(xp.asarray([[2.0, 0.0], [0.0, 0.0]]))
+    tensor([[0.5, 0. ],
+            [0. , 0. ]])
+    >>> xp.linalg.pinv(xp.asarray([[1.0], [1.0]]))
+    tensor([[0.5, 0.5]])
     """
     a = _floating(x, "pinv")
     _matrices(a, "pinv")
@@ -733,6 +1013,16 @@ def matrix_norm(
         ``x`` is not floating-point.
     ValueError
         ``x`` has fewer than 2 dimensions, or ``ord`` is not one of the above.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1.0, -2.0], [3.0, 4.0]])
+    >>> xp.linalg.matrix_norm(x)
+    tensor(5.47722558)
+    >>> xp.linalg.matrix_norm(x, ord=1)
+    tensor(6.)
+    >>> xp.linalg.matrix_norm(x, ord=xp.inf)
+    tensor(7.)
     """
     a = _floating(x, "matrix_norm")
     _matrices(a, "matrix_norm")
@@ -800,6 +1090,16 @@ def vector_norm(
     ValueError
         ``ord`` is NaN, or ``axis`` is out of range (an ``AxisError``, also an
         IndexError) or repeated.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[3.0, 4.0], [0.0, -1.0]])
+    >>> xp.linalg.vector_norm(x, axis=1)
+    tensor([5., 1.])
+    >>> xp.linalg.vector_norm(x, ord=1)
+    tensor(8.)
+    >>> xp.linalg.vector_norm(x, ord=xp.inf)
+    tensor(4.)
     """
     a = _floating(x, "vector_norm")
     if isinstance(ord, bool) or not isinstance(ord, (int, float)):
@@ -862,6 +1162,13 @@ def cross(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
     ValueError
         ``axis`` is out of range or not negative, a size along it is not 3, the other
         axes do not broadcast, or the tensors are on different devices.
+
+    Examples
+    --------
+    >>> xp.linalg.cross(xp.asarray([1, 0, 0]), xp.asarray([0, 1, 0]))
+    tensor([0, 0, 1])
+    >>> xp.linalg.cross(xp.asarray([[1.0, 2.0, 3.0]]), xp.asarray([4.0, 5.0, 6.0]))
+    tensor([[-3.,  6., -3.]])
     """
     a = _numeric(x1, "cross")
     b = _numeric(x2, "cross")
@@ -889,6 +1196,11 @@ def cross(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
 def outer(x1: Tensor, x2: Tensor, /) -> Tensor:
     """The outer product of two 1-d numeric tensors: ``out[i, j] = x1[i] * x2[j]``.
 
+    Parameters
+    ----------
+    x1, x2 : Tensor
+        1-d numeric tensors of lengths ``N`` and ``M``, on one device.
+
     Returns
     -------
     Tensor
@@ -900,6 +1212,12 @@ def outer(x1: Tensor, x2: Tensor, /) -> Tensor:
         An argument is not a numeric Tensor.
     ValueError
         An argument is not 1-d, or the tensors are on different devices.
+
+    Examples
+    --------
+    >>> xp.linalg.outer(xp.asarray([1, 2]), xp.asarray([3, 4, 5]))
+    tensor([[ 3,  4,  5],
+            [ 6,  8, 10]])
     """
     a = _numeric(x1, "outer")
     b = _numeric(x2, "outer")
@@ -916,6 +1234,13 @@ def outer(x1: Tensor, x2: Tensor, /) -> Tensor:
 def diagonal(x: Tensor, /, *, offset: int = 0) -> Tensor:
     """The diagonal ``offset`` of each matrix (``> 0`` above the main one, ``< 0`` below).
 
+    Parameters
+    ----------
+    x : Tensor
+        A tensor of shape ``(..., M, N)``.
+    offset : int
+        Which diagonal: 0 the main one, ``> 0`` above it, ``< 0`` below it.
+
     Returns
     -------
     Tensor
@@ -928,6 +1253,16 @@ def diagonal(x: Tensor, /, *, offset: int = 0) -> Tensor:
         ``x`` is not a Tensor or ``offset`` not an int.
     ValueError
         ``x`` has fewer than 2 dimensions.
+
+    Examples
+    --------
+    >>> x = xp.reshape(xp.arange(9), (3, 3))
+    >>> xp.linalg.diagonal(x)
+    tensor([0, 4, 8])
+    >>> xp.linalg.diagonal(x, offset=1)
+    tensor([1, 5])
+    >>> xp.linalg.diagonal(x, offset=-2)
+    tensor([6])
     """
     if x.__class__ is not Tensor:
         raise TypeError(f"linalg.diagonal: expected a Tensor, got {type(x).__name__}")
@@ -968,6 +1303,14 @@ def trace(x: Tensor, /, *, offset: int = 0, dtype: DType | None = None) -> Tenso
         ``x``), or ``offset`` is not an int.
     ValueError
         ``x`` has fewer than 2 dimensions.
+
+    Examples
+    --------
+    >>> x = xp.asarray([[1, 2], [3, 4]], dtype=xp.int8)
+    >>> xp.linalg.trace(x)
+    tensor(5)
+    >>> xp.linalg.trace(x, offset=1, dtype=xp.float32)
+    tensor(2., dtype=xtensor.float32)
     """
     a = _numeric(x, "trace")
     _matrices(a, "trace")
