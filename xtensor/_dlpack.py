@@ -189,7 +189,7 @@ def _versioned(max_version: Any) -> bool:
             f"__dlpack__: max_version must be None or a (major, minor) tuple of ints, "
             f"got {max_version!r}"
         )
-    return max_version[0] >= 1
+    return bool(max_version[0] >= 1)
 
 
 def _as_dl_device(dl_device: Any) -> tuple[int, int]:

@@ -401,9 +401,9 @@ def _index_item(k: Any, x: Tensor) -> Any:
 def _operand(x: Tensor, other: object) -> Any:
     """The backend operand for ``other`` in a binary operation with ``x``."""
     if other.__class__ is Tensor:
-        if other._device is not x._device:  # type: ignore[attr-defined]
-            raise device_mismatch("binary operation", x._device, other._device)  # type: ignore[attr-defined]
-        return other._array  # type: ignore[attr-defined]
+        if other._device is not x._device:
+            raise device_mismatch("binary operation", x._device, other._device)
+        return other._array
     if other.__class__ in _SCALAR_TYPES:
         return other
     if isinstance(other, _SCALAR_TYPES) and not isinstance(other, np.generic):
@@ -448,7 +448,7 @@ def _inplace_method(name: str, kernel: Callable[..., Any]) -> Callable[[Tensor, 
             return NotImplemented
         dtype = self.dtype
         result = (
-            promote(dtype, other.dtype)  # type: ignore[attr-defined]
+            promote(dtype, other.dtype)
             if other.__class__ is Tensor
             else scalar_result(dtype, other)
         )
