@@ -500,10 +500,14 @@ def _immutable(obj: Any) -> bool:
 def protect_broadcast(array: Any) -> Any:
     """``array``, or a read-only view of it when it has zero strides (a broadcast view,
     such as torch's ``expand``): a write through it would land on many elements."""
-    if 0 in array.strides and array.flags.writeable and array.size > 1:
-        if any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape)):
-            array = array.view()
-            array.flags.writeable = False
+    if (
+        0 in array.strides
+        and array.flags.writeable
+        and array.size > 1
+        and any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape, strict=True))
+    ):
+        array = array.view()
+        array.flags.writeable = False
     return array
 
 
