@@ -150,3 +150,13 @@ def test_help():
         [sys.executable, "-m", "xtensor", "--help"], capture_output=True, text=True, check=True
     )
     assert "--json" in done.stdout
+
+
+def test_a_failing_report_is_one_line_and_exit_2(capsys, monkeypatch):
+    def fail():
+        raise RuntimeError("no memory")
+
+    monkeypatch.setattr(cli, "run_checks", fail)
+    assert cli.main([]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == "python -m xtensor: the report failed: RuntimeError: no memory"

@@ -4,7 +4,7 @@ For every installed peer library (NumPy, PyTorch, JAX, array-api-strict, CuPy) a
 every device present, it exchanges arrays with xtensor in both directions and prints
 whether each exchange shares memory, copies, or is refused (and why), next to what
 xtensor promises. ``--json`` prints the same as JSON. The exit status is 0 when every
-promise holds, 1 otherwise.
+promise holds, 1 when one does not, 2 when the report itself could not run.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ._report import (
     BROKEN,
@@ -73,8 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
-    env = environment()
-    checks = run_checks()
+    try:
+        env = environment()
+        checks = run_checks()
+    except Exception as exc:  # a bug of the report itself: one line, not a traceback
+        print(f"python -m xtensor: the report failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
     failed = [c for c in checks if not c.ok]
     if args.json:
         report = {**env, "ok": not failed, "checks": [c.as_dict() for c in checks]}
@@ -84,15 +89,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if failed else 0
 
 
-def render(env: dict[str, object], checks: list[Check]) -> str:
+def render(env: dict[str, Any], checks: list[Check]) -> str:
     """The report as text: header, the layout and dtype grids per device, the protocol
     checks, then notes on every refusal, skip and broken promise."""
     lines = [
         f"xtensor {env['xtensor']} (Python {env['python']}): array API standard "
-        f"{env['array_api_version']}, extensions: {', '.join(env['extensions']) or 'none'}",  # type: ignore[arg-type]
-        f"devices: {', '.join(env['devices'])}"  # type: ignore[arg-type]
+        f"{env['array_api_version']}, extensions: {', '.join(env['extensions']) or 'none'}",
+        f"devices: {', '.join(env['devices'])}"
         + (f"; no GPU: {env['no_gpu']}" if env["no_gpu"] else ""),
-        "peers: " + "; ".join(f"{k} {v}" for k, v in env["peers"].items()),  # type: ignore[attr-defined]
+        "peers: " + "; ".join(_peer(k, v) for k, v in env["peers"].items()),
         f"array_api_compat: {env['array_api_compat']}",
     ]
     for device in dict.fromkeys(c.device for c in checks):
@@ -121,6 +126,13 @@ def render(env: dict[str, object], checks: list[Check]) -> str:
     return "\n".join(lines)
 
 
+def _peer(name: str, state: str) -> str:
+    """``torch 2.13.0``, or ``cupy: not installed`` when ``state`` is a reason."""
+    if " " not in state:
+        return f"{name} {state}"
+    return f"{name}: {state.removeprefix(name + ' ')}"
+
+
 def _grid(checks: list[Check], section: str, columns: list[tuple[str, str]]) -> list[str]:
     cells: dict[str, dict[str, Check]] = {}
     for c in checks:
@@ -140,28 +152,31 @@ def _grid(checks: list[Check], section: str, columns: list[tuple[str, str]]) -> 
             continue
         codes = []
         for (name, _), w in zip(columns, widths, strict=True):
-            c = row.get(name)
-            code = " " if c is None else CODES.get(c.outcome, "?") + ("" if c.ok else "!")
+            cell = row.get(name)
+            code = " " if cell is None else CODES.get(cell.outcome, "?") + ("" if cell.ok else "!")
             codes.append(code.ljust(w))
         lines.append(f"  {exchange:<{width}} " + " ".join(codes).rstrip())
     return lines
 
 
 def _notes(checks: list[Check]) -> list[str]:
-    """A line for every refusal, skip, wrong value and broken promise (not repeated)."""
-    seen: set[tuple[str, str, str]] = set()
-    notes = []
+    """The reasons behind the grids: what cannot be made, what the peers decide, every
+    refusal and skip, and every broken promise, each said once."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    failures = []
     for c in checks:
-        plain = c.section == "protocol" or c.outcome in (SHARES, SHARES_RO, COPIES, EMPTY, NA)
-        if (plain and c.ok) or c.outcome == NOT_AVAILABLE:
-            continue
-        key = (c.exchange, c.outcome, c.detail)
-        if key in seen:
-            continue
-        seen.add(key)
-        mark = "FAILS " if not c.ok else ""
-        notes.append(f"  {mark}{c.device} {c.exchange}, {c.case}: {c.outcome}: {c.detail}")
-    return ["", "== refusals, skips and failures ==", *notes] if notes else []
+        if not c.ok:
+            failures.append(f"  FAILS {c.device} {c.exchange}, {c.case}: {c.outcome}: {c.detail}")
+        elif c.outcome == NA:
+            groups.setdefault((c.device, "", c.detail), []).append(c.case)
+        elif c.detail and c.section != "protocol" and c.outcome != NOT_AVAILABLE:
+            groups.setdefault((c.device, c.exchange, c.detail), []).append(c.case)
+    notes = []
+    for (device, exchange, detail), cases in groups.items():
+        cells = ", ".join(dict.fromkeys(cases)) if len(cases) <= 4 else f"{len(cases)} cells"
+        where = f"{exchange}, {cells}" if exchange else f"cannot be made (-), {cells}"
+        notes.append(f"  {device} {where}: {detail}")
+    return ["", "== notes ==", *notes, *failures] if notes or failures else []
 
 
 if __name__ == "__main__":
