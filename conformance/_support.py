@@ -314,8 +314,9 @@ class HandMade:
         keep.append(capsule)  # unconsumed: dropping it runs the peer's deleter
 
     def release(self) -> None:
-        """Let go of the data: from now on only the capsules hold it."""
-        self.memory = self.around = None
+        """Let go of the data and of the capsule kept for ``same_capsule``: from now on
+        only the capsules hold the data."""
+        self.memory = self.around = self._capsule = None
 
     def _delete(self, managed: Any) -> None:
         try:

@@ -99,7 +99,7 @@ def test_double_consumption_is_refused_and_the_deleter_runs_once():
     with pytest.raises(BufferError, match="consumed already"):
         xp.asarray(h)
     assert t.tolist() == [0.0, 1.0, 2.0]
-    h._capsule = None  # the producer lets go of its (used) capsule
+    h.release()  # the producer lets go of its (used) capsule
     del t
     collect()
     assert h.deleted == 1 and h.destructor_deletes == 0

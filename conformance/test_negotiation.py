@@ -9,6 +9,8 @@ asks once more without keywords a producer that raises TypeError on them.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 
@@ -80,16 +82,16 @@ class LegacyOnly(HandMade):
 class OldProducer:
     """A producer from before DLPack 1.0: ``__dlpack__(stream=None)`` only."""
 
-    def __init__(self, inner: object) -> None:
+    def __init__(self, inner: Any) -> None:
         self.inner = inner
         self.calls: list[dict[str, object]] = []
 
     def __dlpack__(self, stream: object = None) -> object:
         self.calls.append({"stream": stream})
-        return self.inner.__dlpack__()  # type: ignore[attr-defined]
+        return self.inner.__dlpack__()
 
     def __dlpack_device__(self) -> object:
-        return self.inner.__dlpack_device__()  # type: ignore[attr-defined]
+        return self.inner.__dlpack_device__()
 
 
 @pytest.mark.parametrize("copy", [None, False, True])

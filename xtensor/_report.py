@@ -191,7 +191,11 @@ class Peer:
         return None
 
     def _cuda_unavailable(self) -> str | None:
-        if _backend.cupy_or_none() is None or self.cuda_index >= _backend.cuda_device_count():
+        """Why xtensor cannot reach this CUDA device (it needs CuPy and a GPU)."""
+        if _backend.cupy_or_none() is None:
+            no_cupy = importlib.util.find_spec("cupy") is None
+            return "no CUDA device" + (" (cupy not installed)" if no_cupy else "")
+        if self.cuda_index >= _backend.cuda_device_count():
             return "no CUDA device"
         return None
 
@@ -300,7 +304,7 @@ class TorchPeer(Peer):
         torch = self.lib()
         if not torch.cuda.is_available() or self.cuda_index >= torch.cuda.device_count():
             return "no CUDA device"
-        return None
+        return super()._cuda_unavailable()  # xtensor reaches it through CuPy
 
     def base(self, values: Any) -> Any:
         return self.lib().from_numpy(values.copy()).to(self.device)
@@ -408,8 +412,6 @@ class CupyPeer(Peer):
     has_readonly = False
 
     def unavailable(self) -> str | None:
-        if importlib.util.find_spec("cupy") is None:
-            return "cupy not installed"
         return self._cuda_unavailable()
 
     def base(self, values: Any) -> Any:
@@ -418,6 +420,8 @@ class CupyPeer(Peer):
             return cp.asarray(values)
 
     def view(self, base: Any, layout: Layout) -> Any:
+        if layout.name == "transposed":
+            return base.swapaxes(-1, -2)  # older CuPy has no .mT
         return _view(base, layout.name, self.lib().broadcast_to)
 
     def pointer(self, x: Any) -> int:
@@ -1105,15 +1109,15 @@ def _distribution_version(name: str) -> str | None:
 def environment() -> dict[str, Any]:
     """Versions, devices, peers and the array API namespace, for the report's header."""
     peer_versions = {}
-    for peer in [NumPyPeer(), TorchPeer(), JaxPeer(), StrictPeer(), CupyPeer("cuda:0")]:
-        missing = peer.unavailable()
-        usable = missing is None or missing == "no CUDA device"
-        peer_versions[peer.name] = peer.version() if usable else missing
+    for peer in [NumPyPeer(), TorchPeer(), JaxPeer(), StrictPeer()]:
+        peer_versions[peer.name] = peer.unavailable() or peer.version()
+    no_cupy = importlib.util.find_spec("cupy") is None
+    peer_versions["cupy"] = "cupy not installed" if no_cupy else CupyPeer("cuda:0").version()
     found = devices()
     gpu = None
     if len(found) == 1:
-        missing = CupyPeer("cuda:0").unavailable() or "no CUDA device"
-        gpu = f"{missing} ({_backend.CUDA_INSTALL_HINT})"
+        gpu = f"{'cupy not installed' if no_cupy else 'CuPy sees no GPU'}"
+        gpu += f" ({_backend.CUDA_INSTALL_HINT})"
     return {
         "xtensor": xt.__version__,
         "python": sys.version.split()[0],
