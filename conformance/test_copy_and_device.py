@@ -9,8 +9,6 @@ a ValueError); a device DLPack cannot reach is a BufferError.
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pytest
 
@@ -18,7 +16,7 @@ import xtensor as xp
 from xtensor import _dlpack_abi as abi
 from xtensor import _report as report
 
-from ._support import Given, HandMade, address, fields, need
+from ._support import HandMade, address, need
 
 CPU_PRODUCERS = [*report.peers("cpu"), report.XtensorPeer("cpu")]
 
@@ -26,26 +24,6 @@ CPU_PRODUCERS = [*report.peers("cpu"), report.XtensorPeer("cpu")]
 def test_the_reports_copy_and_device_checks_hold():
     failed = [c for c in report.copy_checks("cpu") if not c.ok]
     assert not failed, "\n".join(f"{c.exchange}: {c.outcome} ({c.detail})" for c in failed)
-
-
-@pytest.mark.parametrize(
-    "copy, dl_device, max_version",
-    list(itertools.product([None, False, True], [None, (1, 0)], [None, (1, 0)])),
-)
-def test_dunder_dlpack_copies_exactly_when_asked_and_says_so(copy, dl_device, max_version):
-    a = np.arange(12.0).reshape(3, 4)[:, 1::2]
-    t = xp.as_tensor(a)
-    capsule = t.__dlpack__(copy=copy, dl_device=dl_device, max_version=max_version)
-    f = fields(capsule)
-    assert f.name == (abi.VERSIONED_NAME if max_version else abi.LEGACY_NAME)
-    if max_version:
-        assert f.flags == (abi.IS_COPIED if copy else 0)
-    assert (f.data + f.byte_offset == address(a)) == (not copy)
-    # every consumer reads the same values from it, and shares unless copied
-    n = xp.from_dlpack(Given(capsule))
-    assert n.tolist() == a.tolist()
-    n[0, 0] = -1.0
-    assert (a[0, 0] == -1.0) == (not copy)
 
 
 @pytest.mark.parametrize("dl_device", [(2, 0), (1, 1), (3, 0), (13, 0), (10, 0), (99, 0)])
@@ -64,6 +42,7 @@ def test_dunder_dlpack_refuses_devices_it_is_not_on(dl_device, copy):
         ("numpy", {"copy": False}, False),
         ("numpy", {"device": "cpu"}, False),
         ("numpy", {"device": "cpu", "copy": True}, True),
+        ("numpy", {"device": "cpu", "copy": False}, False),
         ("torch", {"copy": True}, True),
         ("torch", {"copy": False}, False),
         ("array_api_strict", {"copy": True}, True),
@@ -181,22 +160,3 @@ def test_cpu_data_stays_on_the_cpu(producer):
             assert t.__dlpack_device__() == (1, 0)
             assert t.to_device("cpu") is t
             assert t.data_ptr() == producer.pointer(source)
-
-
-def test_host_accessible_device_types_come_in_as_cpu_tensors():
-    # CUDA host (pinned), ROCm host, CUDA managed: readable by the CPU, shared
-    for device_type in (3, 11, 13):
-        memory = np.arange(4.0)
-        t = xp.from_dlpack(HandMade(memory, device=(device_type, 0)))
-        assert t.device == "cpu" and t.data_ptr() == address(memory)
-
-
-def test_cuda_input_without_a_gpu_is_a_buffer_error_naming_it():
-    if report.devices() != ["cpu"]:
-        pytest.skip("a CUDA device is present")
-    h = HandMade(np.arange(3.0), device=(2, 0))
-    for convert in (xp.from_dlpack, xp.asarray, xp.as_tensor):
-        with pytest.raises(BufferError, match="CUDA device 0"):
-            convert(h)
-    with pytest.raises(ValueError, match="no CUDA device"):
-        xp.asarray([1.0], device="cuda")
