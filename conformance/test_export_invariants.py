@@ -132,7 +132,7 @@ def test_size0_from_every_producer():
             continue
         with producer.session():
             source = producer.view(
-                producer.base(report.sample("float32", (3, 4))), report._LAYOUT["size 0"]
+                producer.base(report.sample("float32", (3, 4))), report.layout_named("size 0")
             )
             for convert in (xp.as_tensor, xp.asarray, xp.from_dlpack):
                 t = convert(source)

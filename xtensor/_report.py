@@ -25,36 +25,50 @@ import math
 import sys
 import warnings
 import weakref
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-import numpy as np
 
 import xtensor as xt
 
 from . import _backend
 from . import _dlpack_abi as abi
+from ._backend import numpy as np
 from ._dlpack import VERSION
 
 __all__ = [
     "DTYPES",
     "LAYOUTS",
+    "C_ORDER",
     "Layout",
-    "Peer",
-    "Entry",
-    "Exchange",
-    "Facts",
-    "Promise",
-    "Check",
-    "peers",
-    "exchanges",
-    "measure",
-    "promise",
-    "judge",
+    "layout_named",
     "sample",
     "changed",
+    "Peer",
+    "NumPyPeer",
+    "TorchPeer",
+    "JaxPeer",
+    "StrictPeer",
+    "CupyPeer",
+    "XtensorPeer",
+    "peers",
+    "Entry",
+    "Exchange",
+    "exchanges",
+    "Facts",
+    "measure",
+    "Promise",
+    "promise",
+    "Verdict",
+    "judge",
+    "Check",
+    "matrix_check",
     "matrix_checks",
+    "Spy",
+    "capsule_header",
+    "copy_checks",
+    "capsule_checks",
+    "lifetime_checks",
     "protocol_checks",
     "run_checks",
     "devices",
@@ -103,6 +117,13 @@ LAYOUTS = (
     Layout("read-only", "ro", (3, 4), (0, 0)),  # a read-only view of the base
 )
 _LAYOUT = {layout.name: layout for layout in LAYOUTS}
+
+
+def layout_named(name: str) -> Layout:
+    """The layout of ``LAYOUTS`` with this name."""
+    return _LAYOUT[name]
+
+
 C_ORDER = _LAYOUT["C order"]
 _READ_ONLY_LAYOUTS = frozenset({"zero strides", "read-only"})
 
@@ -1090,13 +1111,6 @@ def run_checks(device_list: list[str] | None = None) -> list[Check]:
     for device in devices() if device_list is None else device_list:
         checks += matrix_checks(device) + protocol_checks(device)
     return checks
-
-
-@contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        yield
 
 
 def _distribution_version(name: str) -> str | None:
