@@ -160,3 +160,22 @@ def test_a_failing_report_is_one_line_and_exit_2(capsys, monkeypatch):
     assert cli.main([]) == 2
     captured = capsys.readouterr()
     assert captured.err.strip() == "python -m xtensor: the report failed: RuntimeError: no memory"
+
+
+def test_what_an_older_peer_cannot_make_is_not_held_against_xtensor(monkeypatch):
+    def no_uint64(self, values):
+        if values.dtype.name == "uint64":
+            raise TypeError("can't convert np.ndarray of type numpy.uint64")
+        return self.lib().from_numpy(values.copy())
+
+    monkeypatch.setattr(report.TorchPeer, "base", no_uint64)
+    ex = report.Exchange(report.TorchPeer(), report.XtensorPeer().entries()[2])
+    if ex.unavailable():
+        pytest.skip(ex.unavailable())
+    check = report.matrix_check(ex, report.C_ORDER, "uint64", "dtype")
+    assert check.ok and check.outcome == report.NA
+    assert "torch cannot make it: TypeError" in check.detail
+    # xtensor failing to make its own tensor is a failure
+    monkeypatch.setattr(report.XtensorPeer, "base", no_uint64)
+    ours = report.Exchange(report.XtensorPeer(), report.NumPyPeer().entries()[0])
+    assert not report.matrix_check(ours, report.C_ORDER, "uint64", "dtype").ok

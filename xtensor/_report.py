@@ -321,6 +321,15 @@ class TorchPeer(Peer):
     }
     has_readonly = False
 
+    @property
+    def dtypes(self) -> frozenset[str]:  # type: ignore[override]
+        # uint16/32/64 came with torch 2.3
+        try:
+            torch = self.lib()
+        except Exception:  # not installed: the exchange says so
+            return frozenset(DTYPES)
+        return frozenset(name for name in DTYPES if name == "bool" or hasattr(torch, name))
+
     def _cuda_unavailable(self) -> str | None:
         torch = self.lib()
         if not torch.cuda.is_available() or self.cuda_index >= torch.cuda.device_count():
@@ -365,7 +374,11 @@ class JaxPeer(Peer):
     immutable = True
 
     def session(self) -> contextlib.AbstractContextManager[Any]:
-        return self.lib().enable_x64(True)  # type: ignore[no-any-return]
+        jax = self.lib()
+        enable = getattr(jax, "enable_x64", None)
+        if enable is None:  # older JAX
+            enable = getattr(importlib.import_module("jax.experimental"), "enable_x64", None)
+        return contextlib.nullcontext() if enable is None else enable(True)
 
     def base(self, values: Any) -> Any:
         return self.lib().numpy.asarray(values)
@@ -574,10 +587,13 @@ class Facts:
     strides: tuple[int, ...] | None = None  # the consumer's strides, in elements
     source_strides: tuple[int, ...] | None = None
     warned: list[str] = field(default_factory=list)
+    unmade: str | None = None  # the producer could not make its array (an older peer)
 
     @property
     def outcome(self) -> str:
         """The verdict in words: shares memory, copies, refuses, ..."""
+        if self.unmade is not None:
+            return NA
         if self.error is not None:
             return REFUSES
         if not self.values:
@@ -594,6 +610,8 @@ class Facts:
 
     @property
     def detail(self) -> str:
+        if self.unmade is not None:
+            return self.unmade
         if self.error is not None:
             text = " ".join(str(self.error).split())
             return f"{type(self.error).__name__}: {text[:160]}"
@@ -629,15 +647,22 @@ def measure(
     """
     producer, consumer = exchange.producer, exchange.consumer
     call = exchange.entry.call if call is None else call
-    with producer.session(), consumer.session(), warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, producer.session(), consumer.session():
         warnings.simplefilter("always")
-        base = producer.base(sample(dtype, layout.base_shape))
-        src = producer.view(base, layout)
-        expected = producer.host(src)
+        try:
+            base = producer.base(sample(dtype, layout.base_shape))
+            src = producer.view(base, layout)
+            expected = producer.host(src)
+        except Exception as exc:
+            if producer.name == "xtensor":
+                raise
+            return Facts(unmade=f"{producer.name} cannot make it: {type(exc).__name__}: {exc}")
+        del caught[:]  # what the peer said while making its array is not the exchange's
         try:
             out = call(src)
         except Exception as exc:  # a refusal is a fact to report
             return Facts(error=exc, warned=[str(w.message) for w in caught])
+        warned = [str(w.message) for w in caught]
         got = consumer.host(out)
         facts = Facts(
             values=got.shape == expected.shape
@@ -647,31 +672,44 @@ def measure(
             device=consumer.device_of(out),
             strides=consumer.strides(out),
             source_strides=producer.strides(src),
+            warned=warned,
         )
         if layout.first is not None and expected.size:
             facts.same_address = consumer.pointer(out) == producer.pointer(src)
             _write_both_ways(facts, producer, consumer, base, src, out, layout)
-        facts.warned = [str(w.message) for w in caught]
     return facts
 
 
 def _write_both_ways(
     facts: Facts, producer: Peer, consumer: Peer, base: Any, src: Any, out: Any, layout: Layout
 ) -> None:
-    assert layout.first is not None
+    first = layout.first
+    assert first is not None
     zero = (0,) * len(out.shape)
     if not producer.immutable:
-        new = changed(producer.get(base, layout.first))
-        producer.put(base, layout.first, new)
-        facts.seen_forward = consumer.get(out, zero) == new
+        new = changed(producer.get(base, first))
+        if _tried(producer, lambda: producer.put(base, first, new)):
+            facts.seen_forward = consumer.get(out, zero) == new
     # Never write through memory the producer shared read-only, nor through zero strides.
     shared_read_only = producer.readonly(src) or layout.name in _READ_ONLY_LAYOUTS
     if consumer.immutable or shared_read_only or facts.readonly:
         return
     # a value the producer's element does not hold yet, whatever the consumer's holds
-    new = changed(producer.get(base, layout.first))
-    consumer.put(out, zero, new)
-    facts.seen_back = producer.get(base, layout.first) == new
+    new = changed(producer.get(base, first))
+    if _tried(consumer, lambda: consumer.put(out, zero, new)):
+        facts.seen_back = producer.get(base, first) == new
+
+
+def _tried(peer: Peer, write: Callable[[], None]) -> bool:
+    """Run ``write``; False if a peer (never xtensor) cannot write that element."""
+    if peer.name == "xtensor":
+        write()
+        return True
+    try:
+        write()
+    except Exception:  # e.g. an older torch without setitem for uint64
+        return False
+    return True
 
 
 # --- what xtensor promises -----------------------------------------------------------------
@@ -753,7 +791,7 @@ class Verdict:
 def judge(p: Promise, facts: Facts) -> Verdict:
     """Whether ``facts`` keep promise ``p``, and if not, why."""
     outcome = facts.outcome
-    if p.kind in (SKIP, NOT_APPLICABLE):
+    if p.kind in (SKIP, NOT_APPLICABLE) or facts.unmade is not None:
         return Verdict(True, "")
     if outcome in (WRONG, BROKEN):
         return Verdict(False, outcome)
