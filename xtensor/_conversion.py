@@ -9,7 +9,8 @@ What shares and what copies (``copy=None``):
 - a Tensor: itself (``as_tensor``, ``asarray``) when dtype and device match;
 - a NumPy array, a CuPy array, a buffer (memoryview, bytearray, bytes, array.array),
   a DLPack producer (PyTorch, JAX, array-api-strict, …): its memory, read-only
-  when the input is; a copy when the dtype or device differs, or the data is
+  when the input is or when it has zero strides (a broadcast view: a write would
+  land on many elements); a copy when the dtype or device differs, or the data is
   byte-swapped or misaligned (NumPy only);
 - a NumPy scalar, a Python scalar, a nested sequence: always a copy.
 """
@@ -365,7 +366,7 @@ def _host_array(obj: Any, copy: bool | None, what: str) -> tuple[Any, str | None
             raise CopyError(f"{what}(copy=False): a copy is needed: {exc}") from None
     dt = array.dtype
     if dt in _SUPPORTED_NUMPY and dt.isnative and array.flags.aligned:
-        return array, None
+        return _dlpack.protect_broadcast(array), None
     native = dt.newbyteorder("=")
     if native not in _SUPPORTED_NUMPY:
         raise TypeError(

@@ -34,6 +34,7 @@ __all__ = [
     "source_device",
     "copy_on",
     "move",
+    "protect_broadcast",
 ]
 
 # The DLPack version xtensor reads: the max_version it asks producers for. Minor
@@ -471,6 +472,8 @@ def consume(
             # NumPy imports every legacy capsule read-only; DLPack before 1.0 shares
             # writeable memory, and only the READ_ONLY flag of 1.0 says otherwise.
             array = np.asarray(_Writeable(array))
+        if not copied:
+            array = protect_broadcast(array)
     else:
         cp = _backend.cupy_or_raise(what)
         with cp.cuda.Device(here.index):
@@ -507,6 +510,20 @@ def _immutable(obj: Any) -> bool:
     """Whether ``obj`` is an array its library promises never to change (JAX)."""
     jax = sys.modules.get("jax")
     return jax is not None and isinstance(obj, jax.Array)
+
+
+def protect_broadcast(array: Any) -> Any:
+    """``array``, or a read-only view of it when it has zero strides (a broadcast view,
+    such as torch's ``expand``): a write through it would land on many elements."""
+    if (
+        0 in array.strides
+        and array.flags.writeable
+        and array.size > 1
+        and any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape, strict=True))
+    ):
+        array = array.view()
+        array.flags.writeable = False
+    return array
 
 
 # --- copying and moving ------------------------------------------------------------------

@@ -1,187 +1,1205 @@
-"""The interop report behind ``python -m xtensor``.
+"""Interop conformance: the checks behind ``python -m xtensor`` and ``conformance/``.
 
-For each peer library that is installed, and each direction of exchange, it makes
-a small array, converts it, writes through one side and reads through the other:
-the memory is shared exactly when the write is seen. Nothing here raises: every
-failure becomes a line of the report.
+Each check hands an array from a producer to a consumer, with xtensor on at least one
+side, and measures what happened (:class:`Facts`): whether the consumer refused,
+whether the values are equal element by element, whether both sides have the same
+address, whether a write through either side is seen through the other, whether the
+result is read-only, and whether anything warned. :func:`promise` says what xtensor
+promises for that exchange (``INTEROP.md``) and :func:`judge` compares the two. The
+report prints the verdicts and the conformance suite asserts them, so the two cannot
+disagree.
+
+Nothing here raises for a missing peer, a missing device or a failing exchange: each
+becomes a line of the report, with its reason.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import importlib
+import importlib.metadata
 import importlib.util
-from collections.abc import Callable
-from dataclasses import dataclass
+import math
+import sys
+import warnings
+import weakref
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import xtensor as xt
 
 from . import _backend
+from . import _dlpack_abi as abi
+from ._backend import numpy as np
+from ._dlpack import VERSION
 
-__all__ = ["Check", "run_checks", "PEERS"]
+__all__ = [
+    "DTYPES",
+    "LAYOUTS",
+    "C_ORDER",
+    "Layout",
+    "layout_named",
+    "sample",
+    "changed",
+    "Peer",
+    "NumPyPeer",
+    "TorchPeer",
+    "JaxPeer",
+    "StrictPeer",
+    "CupyPeer",
+    "XtensorPeer",
+    "peers",
+    "Entry",
+    "Exchange",
+    "exchanges",
+    "Facts",
+    "measure",
+    "Promise",
+    "promise",
+    "Verdict",
+    "judge",
+    "Check",
+    "matrix_check",
+    "matrix_checks",
+    "Spy",
+    "capsule_header",
+    "copy_checks",
+    "capsule_checks",
+    "lifetime_checks",
+    "protocol_checks",
+    "run_checks",
+    "devices",
+    "environment",
+]
 
-PEERS = ("numpy", "cupy", "torch", "jax", "array_api_strict")
+DTYPES = (
+    "bool",
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "complex64",
+    "complex128",
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A view of a fresh base array: its name, the base's shape, and the index in the
+    base of the view's first element (None for an empty view)."""
+
+    name: str
+    short: str
+    base_shape: tuple[int, ...]
+    first: tuple[int, ...] | None
+
+
+LAYOUTS = (
+    Layout("C order", "C", (3, 4), (0, 0)),
+    Layout("F order", "F", (4, 3), (0, 0)),  # base.T
+    Layout("step slices", "step", (3, 4), (1, 0)),  # base[1:, ::2]
+    Layout("transposed", "T", (2, 3, 4), (0, 0, 0)),  # base.mT: neither C nor F
+    Layout("negative strides", "neg", (3, 4), (2, 3)),  # base[::-1, ::-2]
+    Layout("zero strides", "zero", (4,), (0,)),  # broadcast_to(base, (3, 4))
+    Layout("size-1 odd strides", "size1", (5, 7), (2, 1)),  # base[2:3, 1:5]: strides (7, 1)
+    Layout("size 0", "empty", (3, 4), None),  # base[:, :0]
+    Layout("0-d", "0-d", (3, 4), (1, 2)),  # base[1, 2]
+    Layout("read-only", "ro", (3, 4), (0, 0)),  # a read-only view of the base
+)
+_LAYOUT = {layout.name: layout for layout in LAYOUTS}
+
+
+def layout_named(name: str) -> Layout:
+    """The layout of ``LAYOUTS`` with this name."""
+    return _LAYOUT[name]
+
+
+C_ORDER = _LAYOUT["C order"]
+_READ_ONLY_LAYOUTS = frozenset({"zero strides", "read-only"})
+
+
+def sample(dtype: str, shape: tuple[int, ...]) -> Any:
+    """A NumPy array of ``dtype`` with distinct values (alternating for bool)."""
+    n = math.prod(shape)
+    values = np.arange(1, n + 1).reshape(shape)
+    if dtype == "bool":
+        return values % 2 == 0
+    if dtype.startswith("complex"):
+        return (values + 1j * (n - values)).astype(dtype)
+    return values.astype(dtype)
+
+
+def changed(value: Any) -> Any:
+    """A Python scalar of the same kind that differs from ``value``."""
+    return (not value) if isinstance(value, bool) else value + 1
+
+
+def _view(x: Any, name: str, broadcast: Callable[[Any, tuple[int, ...]], Any]) -> Any:
+    """The named layout of a base array, through the indexing every peer shares."""
+    if name in ("C order", "read-only"):
+        return x
+    if name == "F order":
+        return x.T
+    if name == "step slices":
+        return x[1:, ::2]
+    if name == "transposed":
+        return x.mT
+    if name == "negative strides":
+        return x[::-1, ::-2]
+    if name == "zero strides":
+        return broadcast(x, (3, 4))
+    if name == "size-1 odd strides":
+        return x[2:3, 1:5]
+    if name == "size 0":
+        return x[:, :0]
+    if name == "0-d":
+        return x[1, 2, ...]
+    raise ValueError(f"unknown layout {name!r}")
+
+
+# --- peers -------------------------------------------------------------------------------
+
+
+class Peer:
+    """How one library makes, reads and writes its arrays on one device, and which of
+    its functions consume other libraries' arrays."""
+
+    name = ""
+    module = ""
+    dtypes: frozenset[str] = frozenset(DTYPES)
+    # layouts the library cannot make, with the reason
+    cannot: Mapping[str, str] = {}
+    immutable = False  # arrays never change (JAX): nothing is written
+    has_readonly = True  # arrays can be read-only (NumPy); torch and CuPy cannot
+
+    def __init__(self, device: str = "cpu") -> None:
+        self.device = device
+
+    def __repr__(self) -> str:
+        return f"<peer {self.label}>"
+
+    @property
+    def label(self) -> str:
+        return self.name if self.device == "cpu" else f"{self.name} ({self.device})"
+
+    @property
+    def cuda_index(self) -> int:
+        return int(self.device.partition(":")[2] or 0)
+
+    def lib(self) -> Any:
+        return importlib.import_module(self.module)
+
+    def unavailable(self) -> str | None:
+        """Why this peer cannot be used here (None when it can)."""
+        if importlib.util.find_spec(self.module) is None:
+            return f"{self.name} not installed"
+        try:
+            self.lib()
+        except Exception as exc:  # a broken install is a line of the report
+            return f"{self.name} cannot be imported ({type(exc).__name__}: {exc})"
+        if self.device != "cpu":
+            return self._cuda_unavailable()
+        return None
+
+    def _cuda_unavailable(self) -> str | None:
+        """Why xtensor cannot reach this CUDA device (it needs CuPy and a GPU)."""
+        if _backend.cupy_or_none() is None:
+            no_cupy = importlib.util.find_spec("cupy") is None
+            return "no CUDA device" + (" (cupy not installed)" if no_cupy else "")
+        if self.cuda_index >= _backend.cuda_device_count():
+            return "no CUDA device"
+        return None
+
+    def version(self) -> str:
+        try:
+            return str(self.lib().__version__)
+        except Exception:
+            return "?"
+
+    def session(self) -> contextlib.AbstractContextManager[Any]:
+        return contextlib.nullcontext()
+
+    def why_not(self, layout: Layout, dtype: str) -> str | None:
+        """Why this peer cannot produce ``layout`` of ``dtype`` (None when it can)."""
+        if dtype not in self.dtypes:
+            return f"{self.name} has no {dtype}"
+        return self.cannot.get(layout.name)
+
+    # subclasses: base, view, pointer, host, get, put, readonly, device_of, entries
+    def base(self, values: Any) -> Any:
+        raise NotImplementedError
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        raise NotImplementedError
+
+    def pointer(self, x: Any) -> int:
+        raise NotImplementedError
+
+    def host(self, x: Any) -> Any:
+        raise NotImplementedError
+
+    def get(self, x: Any, index: tuple[int, ...]) -> Any:
+        return x[index].item()
+
+    def put(self, x: Any, index: tuple[int, ...], value: Any) -> None:
+        x[index] = value
+
+    def readonly(self, x: Any) -> bool | None:
+        return None
+
+    def device_of(self, x: Any) -> str:
+        return self.device
+
+    def strides(self, x: Any) -> tuple[int, ...] | None:
+        """Strides in elements, when the library says them."""
+        return None
+
+    def entries(self) -> list[Entry]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A function that consumes an array: its name, the peer whose arrays it returns,
+    and how to call it."""
+
+    name: str
+    peer: Peer
+    call: Callable[[Any], Any]
+
+    def __repr__(self) -> str:
+        return f"<entry {self.name}>"
+
+
+class NumPyPeer(Peer):
+    name = module = "numpy"
+
+    def base(self, values: Any) -> Any:
+        return values.copy()
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        v = _view(base, layout.name, np.broadcast_to)
+        if layout.name == "read-only":
+            v = v.view()
+            v.flags.writeable = False
+        return v
+
+    def pointer(self, x: Any) -> int:
+        return int(x.__array_interface__["data"][0])
+
+    def host(self, x: Any) -> Any:
+        return np.array(x, copy=True)
+
+    def readonly(self, x: Any) -> bool | None:
+        return not x.flags.writeable
+
+    def strides(self, x: Any) -> tuple[int, ...] | None:
+        return tuple(s // x.itemsize for s in x.strides)
+
+    def entries(self) -> list[Entry]:
+        return [
+            Entry("numpy.from_dlpack", self, lambda x: np.from_dlpack(x)),
+            Entry("numpy.asarray", self, lambda x: np.asarray(x)),
+        ]
+
+
+class TorchPeer(Peer):
+    name = module = "torch"
+    cannot = {
+        "negative strides": "torch has no negative strides",
+        "read-only": "torch has no read-only tensors",
+    }
+    has_readonly = False
+
+    @property
+    def dtypes(self) -> frozenset[str]:  # type: ignore[override]
+        # uint16/32/64 came with torch 2.3
+        try:
+            torch = self.lib()
+        except Exception:  # not installed: the exchange says so
+            return frozenset(DTYPES)
+        return frozenset(name for name in DTYPES if name == "bool" or hasattr(torch, name))
+
+    def _cuda_unavailable(self) -> str | None:
+        torch = self.lib()
+        if not torch.cuda.is_available() or self.cuda_index >= torch.cuda.device_count():
+            return "no CUDA device"
+        return super()._cuda_unavailable()  # xtensor reaches it through CuPy
+
+    def base(self, values: Any) -> Any:
+        return self.lib().from_numpy(values.copy()).to(self.device)
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        return _view(base, layout.name, lambda x, shape: x.expand(*shape))
+
+    def pointer(self, x: Any) -> int:
+        return int(x.data_ptr())
+
+    def host(self, x: Any) -> Any:
+        return x.detach().cpu().resolve_conj().numpy().copy()
+
+    def device_of(self, x: Any) -> str:
+        return str(x.device) if x.device.type == "cpu" else f"cuda:{x.device.index}"
+
+    def strides(self, x: Any) -> tuple[int, ...] | None:
+        return tuple(x.stride())
+
+    def entries(self) -> list[Entry]:
+        return [Entry("torch.from_dlpack", self, lambda x: self.lib().from_dlpack(x))]
+
+
+class JaxPeer(Peer):
+    name = module = "jax"
+    cannot = dict.fromkeys(
+        (
+            "F order",
+            "step slices",
+            "transposed",
+            "negative strides",
+            "zero strides",
+            "size-1 odd strides",
+        ),
+        "JAX arrays are compact and immutable: JAX makes no strided views",
+    )
+    immutable = True
+
+    def session(self) -> contextlib.AbstractContextManager[Any]:
+        jax = self.lib()
+        enable = getattr(jax, "enable_x64", None)
+        if enable is None:  # older JAX
+            enable = getattr(importlib.import_module("jax.experimental"), "enable_x64", None)
+        return contextlib.nullcontext() if enable is None else enable(True)
+
+    def base(self, values: Any) -> Any:
+        return self.lib().numpy.asarray(values)
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        return _view(base, layout.name, lambda x, shape: x)  # new arrays of those shapes
+
+    def pointer(self, x: Any) -> int:
+        return int(x.unsafe_buffer_pointer())
+
+    def host(self, x: Any) -> Any:
+        return np.from_dlpack(x).copy()
+
+    def get(self, x: Any, index: tuple[int, ...]) -> Any:
+        # its memory as it is now (np.asarray would give a value JAX cached earlier)
+        return np.from_dlpack(x)[index].item()
+
+    def put(self, x: Any, index: tuple[int, ...], value: Any) -> None:
+        raise TypeError("JAX arrays are immutable")
+
+    def readonly(self, x: Any) -> bool | None:
+        return True
+
+    def entries(self) -> list[Entry]:
+        return [Entry("jax.dlpack.from_dlpack", self, lambda x: self.lib().dlpack.from_dlpack(x))]
+
+
+class StrictPeer(Peer):
+    name = module = "array_api_strict"
+    dtypes = frozenset(DTYPES) - {"float16"}
+
+    def base(self, values: Any) -> Any:
+        return self.lib().asarray(values.copy())
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        xs = self.lib()
+        if layout.name == "read-only":
+            memory = np.from_dlpack(base).view()
+            memory.flags.writeable = False
+            return xs.asarray(memory)
+        return _view(base, layout.name, xs.broadcast_to)
+
+    def _numpy(self, x: Any) -> Any:
+        return np.from_dlpack(x)
+
+    def pointer(self, x: Any) -> int:
+        return int(self._numpy(x).__array_interface__["data"][0])
+
+    def host(self, x: Any) -> Any:
+        return self._numpy(x).copy()
+
+    def get(self, x: Any, index: tuple[int, ...]) -> Any:
+        return self._numpy(x)[index].item()
+
+    def readonly(self, x: Any) -> bool | None:
+        return not self._numpy(x).flags.writeable
+
+    def entries(self) -> list[Entry]:
+        return [Entry("array_api_strict.from_dlpack", self, lambda x: self.lib().from_dlpack(x))]
+
+
+class CupyPeer(Peer):
+    name = module = "cupy"
+    cannot = {"read-only": "CuPy has no read-only arrays"}
+    has_readonly = False
+
+    def unavailable(self) -> str | None:
+        return self._cuda_unavailable()
+
+    def base(self, values: Any) -> Any:
+        cp = self.lib()
+        with cp.cuda.Device(self.cuda_index):
+            return cp.asarray(values)
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        if layout.name == "transposed":
+            return base.swapaxes(-1, -2)  # older CuPy has no .mT
+        return _view(base, layout.name, self.lib().broadcast_to)
+
+    def pointer(self, x: Any) -> int:
+        return int(x.data.ptr)
+
+    def host(self, x: Any) -> Any:
+        return self.lib().asnumpy(x)
+
+    def device_of(self, x: Any) -> str:
+        return f"cuda:{x.device.id}"
+
+    def strides(self, x: Any) -> tuple[int, ...] | None:
+        return tuple(s // x.itemsize for s in x.strides)
+
+    def entries(self) -> list[Entry]:
+        return [Entry("cupy.from_dlpack", self, lambda x: self.lib().from_dlpack(x))]
+
+
+class XtensorPeer(Peer):
+    name = module = "xtensor"
+
+    def __init__(self, device: str = "cpu") -> None:
+        super().__init__(device)
+        if device != "cpu":
+            self.cannot = {"read-only": "CUDA tensors cannot be read-only (CuPy has no flag)"}
+
+    def unavailable(self) -> str | None:
+        return None if self.device == "cpu" else self._cuda_unavailable()
+
+    def version(self) -> str:
+        return str(xt.__version__)
+
+    def base(self, values: Any) -> Any:
+        return xt.asarray(values.copy(), device=self.device)
+
+    def view(self, base: Any, layout: Layout) -> Any:
+        if layout.name == "read-only":
+            memory = base.numpy()
+            memory.flags.writeable = False
+            return xt.as_tensor(memory)
+        return _view(base, layout.name, self._broadcast)
+
+    def _broadcast(self, x: Any, shape: tuple[int, ...]) -> Any:
+        broadcast_to = getattr(xt, "broadcast_to", None)
+        if broadcast_to is not None:
+            return broadcast_to(x, shape)
+        backend = np if self.device == "cpu" else self._cupy()
+        return xt.as_tensor(backend.broadcast_to(backend.from_dlpack(x), shape))
+
+    def _cupy(self) -> Any:
+        return _backend.cupy_or_raise("xtensor on CUDA")
+
+    def pointer(self, x: Any) -> int:
+        return int(x.data_ptr())
+
+    def host(self, x: Any) -> Any:
+        return np.array(x.to_device("cpu"), copy=True)
+
+    def readonly(self, x: Any) -> bool | None:
+        return bool(x.is_readonly) if x.device == "cpu" else None
+
+    def device_of(self, x: Any) -> str:
+        return str(x.device)
+
+    def strides(self, x: Any) -> tuple[int, ...] | None:
+        return tuple(x.stride())
+
+    def entries(self) -> list[Entry]:
+        return [
+            Entry("xtensor.as_tensor", self, lambda x: xt.as_tensor(x)),
+            Entry("xtensor.asarray", self, lambda x: xt.asarray(x)),
+            Entry("xtensor.from_dlpack", self, lambda x: xt.from_dlpack(x)),
+        ]
+
+
+def peers(device: str = "cpu") -> list[Peer]:
+    """The peer libraries xtensor exchanges memory with on ``device`` (not xtensor)."""
+    if device == "cpu":
+        return [NumPyPeer(), TorchPeer(), JaxPeer(), StrictPeer()]
+    return [CupyPeer(device), TorchPeer(device)]
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """A producer and a consumer's entry point; xtensor is one of the two."""
+
+    producer: Peer
+    entry: Entry
+
+    @property
+    def label(self) -> str:
+        return f"{self.producer.label} -> {self.entry.name}"
+
+    @property
+    def consumer(self) -> Peer:
+        return self.entry.peer
+
+    def unavailable(self) -> str | None:
+        return self.producer.unavailable() or self.consumer.unavailable()
+
+    def __repr__(self) -> str:
+        return f"<exchange {self.label} on {self.producer.device}>"
+
+
+def exchanges(device: str = "cpu") -> list[Exchange]:
+    """Every exchange checked on ``device``: each peer into each of xtensor's entry
+    points, then xtensor into each peer's (and its own) entry points."""
+    ours = XtensorPeer(device)
+    others = peers(device)
+    rows = [Exchange(p, e) for p in others for e in ours.entries()]
+    rows += [Exchange(ours, e) for p in [*others, ours] for e in p.entries()]
+    return rows
+
+
+# --- measuring an exchange ---------------------------------------------------------------
+
+
+@dataclass
+class Facts:
+    """What happened when a consumer took a producer's array."""
+
+    error: BaseException | None = None  # the consumer refused
+    values: bool | None = None  # shape, dtype and every element equal
+    same_address: bool | None = None  # None: nothing to compare (size 0)
+    seen_forward: bool | None = None  # a write through the producer is seen (None: not tried)
+    seen_back: bool | None = None  # a write through the consumer is seen (None: not tried)
+    readonly: bool | None = None  # the consumer's array is read-only (None: no such notion)
+    device: str | None = None  # where the consumer's array is
+    strides: tuple[int, ...] | None = None  # the consumer's strides, in elements
+    source_strides: tuple[int, ...] | None = None
+    warned: list[str] = field(default_factory=list)
+    unmade: str | None = None  # the producer could not make its array (an older peer)
+
+    @property
+    def outcome(self) -> str:
+        """The verdict in words: shares memory, copies, refuses, ..."""
+        if self.unmade is not None:
+            return NA
+        if self.error is not None:
+            return REFUSES
+        if not self.values:
+            return WRONG
+        if self.same_address is None:
+            return EMPTY
+        if self.same_address:
+            if self.seen_forward is False or self.seen_back is False:
+                return BROKEN
+            return SHARES_RO if self.readonly else SHARES
+        if self.seen_forward or self.seen_back:
+            return BROKEN
+        return COPIES
+
+    @property
+    def detail(self) -> str:
+        if self.unmade is not None:
+            return self.unmade
+        if self.error is not None:
+            text = " ".join(str(self.error).split())
+            return f"{type(self.error).__name__}: {text[:160]}"
+        if self.warned:
+            return f"warned: {self.warned[0][:160]}"
+        return ""
+
 
 SHARES = "shares memory"
+SHARES_RO = "shares memory, read-only"
 COPIES = "copies"
+EMPTY = "accepts (size 0)"
+REFUSES = "refuses"
+WRONG = "WRONG VALUES"
+BROKEN = "BROKEN (same address, writes not seen)"
+NOT_RUN = "not run"
+NA = "n/a"
+NOT_AVAILABLE = "not available"
+
+
+def measure(
+    exchange: Exchange,
+    layout: Layout,
+    dtype: str,
+    call: Callable[[Any], Any] | None = None,
+) -> Facts:
+    """Hand the producer's ``layout`` view of ``dtype`` to the consumer and find out
+    what happened: values, addresses, writes both ways, read-only, warnings.
+
+    ``call`` replaces the entry point's own call (to pass keywords such as ``copy``).
+    The producer's array is never written through a read-only or zero-stride view:
+    writes go through its writeable base.
+    """
+    producer, consumer = exchange.producer, exchange.consumer
+    call = exchange.entry.call if call is None else call
+    with warnings.catch_warnings(record=True) as caught, producer.session(), consumer.session():
+        warnings.simplefilter("always")
+        try:
+            base = producer.base(sample(dtype, layout.base_shape))
+            src = producer.view(base, layout)
+            expected = producer.host(src)
+        except Exception as exc:
+            if producer.name == "xtensor":
+                raise
+            return Facts(unmade=f"{producer.name} cannot make it: {type(exc).__name__}: {exc}")
+        del caught[:]  # what the peer said while making its array is not the exchange's
+        try:
+            out = call(src)
+        except Exception as exc:  # a refusal is a fact to report
+            return Facts(error=exc, warned=[str(w.message) for w in caught])
+        warned = [str(w.message) for w in caught]
+        got = consumer.host(out)
+        facts = Facts(
+            values=got.shape == expected.shape
+            and got.dtype == expected.dtype
+            and bool(np.array_equal(got, expected)),
+            readonly=consumer.readonly(out),
+            device=consumer.device_of(out),
+            strides=consumer.strides(out),
+            source_strides=producer.strides(src),
+            warned=warned,
+        )
+        if layout.first is not None and expected.size:
+            facts.same_address = consumer.pointer(out) == producer.pointer(src)
+            _write_both_ways(facts, producer, consumer, base, src, out, layout)
+    return facts
+
+
+def _write_both_ways(
+    facts: Facts, producer: Peer, consumer: Peer, base: Any, src: Any, out: Any, layout: Layout
+) -> None:
+    first = layout.first
+    assert first is not None
+    zero = (0,) * len(out.shape)
+    if not producer.immutable:
+        new = changed(producer.get(base, first))
+        if _tried(producer, lambda: producer.put(base, first, new)):
+            facts.seen_forward = consumer.get(out, zero) == new
+    # Never write through memory the producer shared read-only, nor through zero strides.
+    shared_read_only = producer.readonly(src) or layout.name in _READ_ONLY_LAYOUTS
+    if consumer.immutable or shared_read_only or facts.readonly:
+        return
+    # a value the producer's element does not hold yet, whatever the consumer's holds
+    new = changed(producer.get(base, first))
+    if _tried(consumer, lambda: consumer.put(out, zero, new)):
+        facts.seen_back = producer.get(base, first) == new
+
+
+def _tried(peer: Peer, write: Callable[[], None]) -> bool:
+    """Run ``write``; False if a peer (never xtensor) cannot write that element."""
+    if peer.name == "xtensor":
+        write()
+        return True
+    try:
+        write()
+    except Exception:  # e.g. an older torch without setitem for uint64
+        return False
+    return True
+
+
+# --- what xtensor promises -----------------------------------------------------------------
+
+SHARE = "share"  # the consumer shares the producer's memory (read-only as stated)
+COPY = "copy"  # the consumer gets a writeable copy
+REFUSE = "refuse"  # the exchange is refused with this error class
+PEER = "peer"  # the peer decides (share, copy or refuse): values must be right
+SKIP = "not run"  # running it would harm the process
+NOT_APPLICABLE = "n/a"
+
+
+@dataclass(frozen=True)
+class Promise:
+    """What xtensor promises for one exchange."""
+
+    kind: str
+    readonly: bool | None = None  # for SHARE: the consumer's array is read-only (None: any)
+    error: type[BaseException] | None = None  # for REFUSE
+    why: str = ""
+    device: str | None = None  # where the result must be (None: anywhere)
+
+    @property
+    def words(self) -> str:
+        if self.kind == SHARE:
+            return "shares memory" + (", read-only" if self.readonly else "")
+        if self.kind == REFUSE:
+            return f"refuses with {self.error.__name__ if self.error else 'an error'}"
+        if self.kind == COPY:
+            return "copies"
+        return ""
+
+
+TORCH_NEGATIVE_STRIDES = (
+    "torch.from_dlpack aborts the process on negative strides "
+    "(pytorch#188023, pytorch#92680); conformance/ runs it in a subprocess"
+)
+JAX_LEGACY_READ_ONLY = "JAX asks for a legacy capsule (no max_version), which cannot say read-only"
+JAX_CHOICE = "JAX shares 64-byte aligned compact buffers, copies others, refuses other strides"
+
+
+def promise(exchange: Exchange, layout: Layout, dtype: str) -> Promise:
+    """What xtensor promises when ``exchange`` carries ``layout`` of ``dtype``."""
+    producer, consumer = exchange.producer, exchange.consumer
+    why = producer.why_not(layout, dtype)
+    if why is not None:
+        return Promise(NOT_APPLICABLE, why=why)
+    read_only = producer.immutable or layout.name in _READ_ONLY_LAYOUTS
+    if consumer.name == "xtensor":
+        # Every layout and dtype is shared, read-only exactly when the source is
+        # (read-only memory, zero strides, an immutable JAX array).
+        return Promise(
+            SHARE, readonly=read_only if consumer.has_readonly and _cpu(consumer) else None
+        )
+    if dtype not in consumer.dtypes:
+        return Promise(PEER, why=f"{consumer.name} has no {dtype}")
+    if consumer.name == "torch" and layout.name == "negative strides":
+        return Promise(SKIP, why=TORCH_NEGATIVE_STRIDES)
+    if consumer.name == "jax":
+        if read_only:
+            return Promise(REFUSE, error=BufferError, why=JAX_LEGACY_READ_ONLY)
+        return Promise(PEER, why=JAX_CHOICE)
+    if not consumer.has_readonly:
+        why = f"{consumer.name} ignores the READ_ONLY flag" if read_only and _cpu(consumer) else ""
+        return Promise(SHARE, readonly=None, why=why)
+    return Promise(SHARE, readonly=read_only)
+
+
+def _cpu(peer: Peer) -> bool:
+    return peer.device == "cpu"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    reason: str  # why not, when not ok
+
+
+def judge(p: Promise, facts: Facts) -> Verdict:
+    """Whether ``facts`` keep promise ``p``, and if not, why."""
+    outcome = facts.outcome
+    if p.kind in (SKIP, NOT_APPLICABLE) or facts.unmade is not None:
+        return Verdict(True, "")
+    if outcome in (WRONG, BROKEN):
+        return Verdict(False, outcome)
+    if p.device is not None and facts.error is None and facts.device != p.device:
+        return Verdict(False, f"the result is on {facts.device}, not {p.device}")
+    if p.kind == PEER:
+        return Verdict(True, "")
+    if p.kind == REFUSE:
+        if facts.error is None:
+            return Verdict(False, f"expected a {p.error.__name__ if p.error else 'refusal'}")
+        if p.error is not None and not isinstance(facts.error, p.error):
+            return Verdict(False, f"expected {p.error.__name__}, got {facts.detail}")
+        return Verdict(True, "")
+    if facts.error is not None:
+        return Verdict(False, f"refused: {facts.detail}")
+    if facts.warned:
+        return Verdict(False, facts.detail)
+    if p.kind == COPY:
+        if outcome not in (COPIES, EMPTY) or facts.readonly:
+            return Verdict(False, f"expected a writeable copy, got: {outcome}")
+        return Verdict(True, "")
+    # SHARE
+    if outcome not in (SHARES, SHARES_RO, EMPTY):
+        return Verdict(False, f"expected shared memory, got: {outcome}")
+    if p.readonly is not None and facts.readonly is not None and facts.readonly != p.readonly:
+        state = "read-only" if facts.readonly else "writeable"
+        return Verdict(False, f"the result is {state}")
+    return Verdict(True, "")
+
+
+# --- the report's rows ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Check:
-    """One line of the report: a peer, a direction, a device and what happened."""
+    """One line of the report: which exchange, which case, what happened."""
 
-    peer: str
-    direction: str
+    section: str  # "layout", "dtype", "protocol"
+    exchange: str
     device: str
-    outcome: str  # SHARES, COPIES, "refuses: …", "not installed", "no GPU", "error: …"
-    promised: bool  # whether xtensor promises sharing here
+    case: str
+    outcome: str
+    detail: str
+    promised: str  # what xtensor promises, in words ("" where the peer decides)
+    ok: bool
 
-    @property
-    def ok(self) -> bool:
-        return not self.promised or self.outcome == SHARES
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "section": self.section,
+            "exchange": self.exchange,
+            "device": self.device,
+            "case": self.case,
+            "outcome": self.outcome,
+            "detail": self.detail,
+            "promised": self.promised,
+            "ok": self.ok,
+        }
 
 
-def _installed(name: str) -> bool:
-    return importlib.util.find_spec(name) is not None
-
-
-def _outcome(run: Callable[[], bool]) -> str:
+def _guarded(run: Callable[[], Facts]) -> Facts:
     try:
-        return SHARES if run() else COPIES
-    except Exception as exc:  # the report states every failure instead of raising
-        return f"refuses: {type(exc).__name__}: {exc}"
+        return run()
+    except Exception as exc:  # a check that cannot even be set up is a failed line
+        return Facts(error=exc, values=False)
 
 
-# --- peer -> xtensor: write through the tensor, read through the peer -------------------
+def matrix_check(exchange: Exchange, layout: Layout, dtype: str, section: str) -> Check:
+    """One cell of the zero-copy matrix, measured and judged."""
+    device = exchange.producer.device
+    case = layout.name if section == "layout" else dtype
+    missing = exchange.unavailable()
+    if missing is not None:
+        return Check(section, exchange.label, device, case, NOT_AVAILABLE, missing, "", True)
+    p = promise(exchange, layout, dtype)
+    if p.kind in (SKIP, NOT_APPLICABLE):
+        outcome = NOT_RUN if p.kind == SKIP else NA
+        return Check(section, exchange.label, device, case, outcome, p.why, "", True)
+    facts = _guarded(lambda: measure(exchange, layout, dtype))
+    verdict = judge(p, facts)
+    detail = verdict.reason or facts.detail or p.why
+    return Check(section, exchange.label, device, case, facts.outcome, detail, p.words, verdict.ok)
 
 
-def _into_xtensor(make: Callable[[], Any], read: Callable[[Any], float], how: Callable[[Any], Any]):
-    def run() -> bool:
-        peer = make()
-        t = how(peer)
-        t[0] = 42.0
-        return read(peer) == 42.0
-
-    return run
-
-
-def _out_of_xtensor(from_dlpack: Callable[[Any], Any], read: Callable[[Any], float]):
-    def run() -> bool:
-        t = xt.asarray([1.0, 2.0, 3.0])
-        peer = from_dlpack(t)
-        t[0] = 42.0
-        return read(peer) == 42.0
-
-    return run
-
-
-def _aligned_tensor(np: Any, alignment: int) -> Any:
-    """A float64 tensor [1, 2, 3] whose data starts on an ``alignment``-byte boundary."""
-    raw = np.empty(24 + alignment, dtype=np.uint8)
-    start = -raw.ctypes.data % alignment
-    array = raw[start : start + 24].view(np.float64)
-    array[:] = [1.0, 2.0, 3.0]
-    return xt.as_tensor(array)
-
-
-def _cpu_checks() -> list[Check]:
-    import numpy as np
-
-    checks: list[Check] = []
-
-    def add(peer: str, direction: str, run: Callable[[], bool]) -> None:
-        checks.append(Check(peer, direction, "cpu", _outcome(run), True))
-
-    np_make = lambda: np.array([1.0, 2.0, 3.0])  # noqa: E731
-    np_read = lambda a: float(a[0])  # noqa: E731
-    add("numpy", "numpy -> xtensor.as_tensor", _into_xtensor(np_make, np_read, xt.as_tensor))
-    add("numpy", "numpy -> xtensor.from_dlpack", _into_xtensor(np_make, np_read, xt.from_dlpack))
-    add("numpy", "xtensor -> numpy.from_dlpack", _out_of_xtensor(np.from_dlpack, np_read))
-    add("numpy", "xtensor -> numpy.asarray", _out_of_xtensor(np.asarray, np_read))
-
-    if _installed("torch"):
-        torch = importlib.import_module("torch")
-        t_make = lambda: torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)  # noqa: E731
-        t_read = lambda a: float(a[0])  # noqa: E731
-        add("torch", "torch -> xtensor.as_tensor", _into_xtensor(t_make, t_read, xt.as_tensor))
-        add("torch", "torch -> xtensor.from_dlpack", _into_xtensor(t_make, t_read, xt.from_dlpack))
-        add("torch", "xtensor -> torch.from_dlpack", _out_of_xtensor(torch.from_dlpack, t_read))
-    else:
-        checks.append(Check("torch", "both directions", "cpu", "not installed", False))
-
-    if _installed("jax"):
-        jax = importlib.import_module("jax")
-        jax.config.update("jax_enable_x64", True)
-
-        def jax_into() -> bool:
-            # JAX arrays are immutable, and exported read-only: compare addresses.
-            j = jax.numpy.array([1.0, 2.0, 3.0])
-            t = xt.as_tensor(j)
-            return t.data_ptr() == j.unsafe_buffer_pointer() and t.is_readonly
-
-        def jax_out() -> bool:
-            # XLA's CPU client copies buffers that are not 64-byte aligned.
-            t = _aligned_tensor(np, 64)
-            j = jax.dlpack.from_dlpack(t)
-            t[0] = 42.0
-            return j.unsafe_buffer_pointer() == t.data_ptr() and float(j[0]) == 42.0
-
-        add("jax", "jax -> xtensor.as_tensor (read-only)", jax_into)
-        add("jax", "xtensor (64-byte aligned) -> jax.dlpack.from_dlpack", jax_out)
-    else:
-        checks.append(Check("jax", "both directions", "cpu", "not installed", False))
-
-    if _installed("array_api_strict"):
-        strict = importlib.import_module("array_api_strict")
-        s_make = lambda: strict.asarray([1.0, 2.0, 3.0])  # noqa: E731
-        s_read = lambda a: float(a[0])  # noqa: E731
-        add(
-            "array_api_strict",
-            "array_api_strict -> xtensor.from_dlpack",
-            _into_xtensor(s_make, s_read, xt.from_dlpack),
-        )
-        add(
-            "array_api_strict",
-            "xtensor -> array_api_strict.from_dlpack",
-            _out_of_xtensor(strict.from_dlpack, s_read),
-        )
-    else:
-        checks.append(Check("array_api_strict", "both directions", "cpu", "not installed", False))
+def matrix_checks(device: str = "cpu") -> list[Check]:
+    """The zero-copy matrix on ``device``: every layout (float64), every dtype (C order)."""
+    checks = []
+    for ex in exchanges(device):
+        checks += [matrix_check(ex, layout, "float64", "layout") for layout in LAYOUTS]
+        checks += [matrix_check(ex, C_ORDER, dtype, "dtype") for dtype in DTYPES]
     return checks
 
 
-def _cuda_checks() -> list[Check]:
-    if not _installed("cupy"):
-        return [Check("cupy", "both directions", "cuda", "not installed", False)]
-    cp = _backend.cupy_or_none()
-    if cp is None:
-        return [Check("cupy", "both directions", "cuda", "no GPU", False)]
-    checks: list[Check] = []
-    c_make = lambda: cp.array([1.0, 2.0, 3.0])  # noqa: E731
-    c_read = lambda a: float(a[0].get())  # noqa: E731
-    for direction, run in (
-        ("cupy -> xtensor.as_tensor", _into_xtensor(c_make, c_read, xt.as_tensor)),
-        ("cupy -> xtensor.from_dlpack", _into_xtensor(c_make, c_read, xt.from_dlpack)),
+# --- protocol checks -------------------------------------------------------------------------
+
+
+class Spy:
+    """A producer that hands on another producer's capsules and records the keywords
+    each request carried, the header of the capsule each one got (before the
+    consumer renamed it), and the capsule itself."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.calls: list[dict[str, Any]] = []
+        self.headers: list[tuple[bytes | None, tuple[int, int] | None, int | None]] = []
+        self.capsules: list[Any] = []
+
+    def __dlpack__(self, **kwargs: Any) -> Any:
+        self.calls.append(kwargs)
+        capsule = self.inner.__dlpack__(**kwargs)
+        self.headers.append(capsule_header(capsule))
+        self.capsules.append(capsule)
+        return capsule
+
+    def __dlpack_device__(self) -> Any:
+        return self.inner.__dlpack_device__()
+
+
+def capsule_header(capsule: Any) -> tuple[bytes | None, tuple[int, int] | None, int | None]:
+    """The name of a capsule, and for a versioned one its version and flags."""
+    name = abi.capsule_name(capsule)
+    if name != abi.VERSIONED_NAME:
+        return name, None, None
+    pointer = abi.capsule_pointer(capsule, name)
+    major, minor, _, _, flags = abi.VERSIONED_HEADER.unpack(
+        ctypes.string_at(pointer, abi.VERSIONED_HEADER.size)
+    )
+    return name, (major, minor), flags
+
+
+def _asked(kwargs: dict[str, Any]) -> str:
+    shown = ", ".join(f"{k}={v!r}" for k, v in sorted(kwargs.items()))
+    return f"asks ({shown or 'no keywords'})"
+
+
+def _got(header: tuple[bytes | None, tuple[int, int] | None, int | None]) -> str:
+    name, version, flags = header
+    text = (name or b"?").decode()
+    if version is not None:
+        text += f" {version[0]}.{version[1]}"
+        if flags:
+            names = [n for bit, n in ((1, "READ_ONLY"), (2, "IS_COPIED")) if flags & bit]
+            text += f" [{' '.join(names)}]"
+    return text
+
+
+def _protocol(
+    name: str, exchange: Exchange, run: Callable[[], tuple[str, str, bool]], promised: str
+) -> Check:
+    device = exchange.producer.device
+    missing = exchange.unavailable()
+    if missing is not None:
+        return Check("protocol", exchange.label, device, name, NOT_AVAILABLE, missing, "", True)
+    try:
+        outcome, detail, ok = run()
+    except Exception as exc:  # every failure is a line of the report
+        outcome, detail, ok = REFUSES, f"{type(exc).__name__}: {exc}", False
+    return Check("protocol", exchange.label, device, name, outcome, detail, promised, ok)
+
+
+def _keyword_entry(entry: Entry, suffix: str, call: Callable[[Any], Any]) -> Entry:
+    return Entry(f"{entry.name}({suffix})", entry.peer, call)
+
+
+def _measured(exchange: Exchange, p: Promise, call: Callable[[Any], Any]) -> Callable[[], Any]:
+    def run() -> tuple[str, str, bool]:
+        facts = measure(exchange, C_ORDER, "float64", call)
+        verdict = judge(p, facts)
+        return facts.outcome, verdict.reason or facts.detail, verdict.ok
+
+    return run
+
+
+def copy_checks(device: str = "cpu") -> list[Check]:
+    """``copy`` and ``device`` keywords of xtensor's entry points and of the peers'
+    ``from_dlpack``: copy=True copies, copy=False shares, device=None stays."""
+    checks = []
+    ours = XtensorPeer(device)
+    host = XtensorPeer("cpu")
+    for producer in [*peers(device), ours]:
+        for fn, name in ((xt.from_dlpack, "xtensor.from_dlpack"), (xt.asarray, "xtensor.asarray")):
+            base = Entry(name, ours, fn)
+            for kw, p in (
+                ("copy=True", Promise(COPY, device=device)),
+                ("copy=False", Promise(SHARE, device=device)),
+            ):
+                entry = _keyword_entry(base, kw, _with_keywords(fn, copy=kw == "copy=True"))
+                ex = Exchange(producer, entry)
+                checks.append(_protocol(kw, ex, _measured(ex, p, entry.call), p.words))
+        # device="cpu": shares on the CPU, a host copy from a GPU
+        p = Promise(SHARE if device == "cpu" else COPY, device="cpu")
+        entry = Entry(
+            "xtensor.from_dlpack(device='cpu')", host, lambda x: xt.from_dlpack(x, device="cpu")
+        )
+        ex = Exchange(producer, entry)
+        checks.append(_protocol("device='cpu'", ex, _measured(ex, p, entry.call), p.words))
+    if device != "cpu":
+        return checks
+    # out of xtensor, through the peers' own keywords; IS_COPIED exactly when copied
+    for consumer, kwargs in (
+        (NumPyPeer(), {"copy": True}),
+        (NumPyPeer(), {"copy": False}),
+        (NumPyPeer(), {"device": "cpu"}),
+        (TorchPeer(), {"copy": True}),
+        (TorchPeer(), {"copy": False}),
+        (StrictPeer(), {"copy": True}),
+        (StrictPeer(), {"copy": False}),
     ):
-        checks.append(Check("cupy", direction, "cuda:0", _outcome(run), True))
-
-    def out_of_xtensor() -> bool:
-        t = xt.asarray([1.0, 2.0, 3.0], device="cuda")
-        peer = cp.from_dlpack(t)
-        t[0] = 42.0
-        return c_read(peer) == 42.0
-
-    outcome = _outcome(out_of_xtensor)
-    checks.append(Check("cupy", "xtensor -> cupy.from_dlpack", "cuda:0", outcome, True))
+        label = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+        call = _with_keywords(lambda x, c=consumer, **k: c.lib().from_dlpack(x, **k), **kwargs)
+        entry = Entry(f"{consumer.name}.from_dlpack({label})", consumer, call)
+        ex = Exchange(ours, entry)
+        copy = bool(kwargs.get("copy"))
+        promised = "copies, IS_COPIED set" if copy else "shares memory, no flags"
+        checks.append(_protocol(label, ex, _copy_out(ours, consumer, kwargs, copy), promised))
     return checks
 
 
-def run_checks() -> list[Check]:
-    """Every check of the report, in order."""
-    return _cpu_checks() + _cuda_checks()
+def _with_keywords(fn: Callable[..., Any], **kwargs: Any) -> Callable[[Any], Any]:
+    return lambda x: fn(x, **kwargs)
+
+
+def _copy_out(
+    ours: Peer, consumer: Peer, kwargs: dict[str, Any], copy: bool
+) -> Callable[[], tuple[str, str, bool]]:
+    def run() -> tuple[str, str, bool]:
+        t = ours.base(sample("float64", (3, 4)))
+        spy = Spy(t)
+        out = consumer.lib().from_dlpack(spy, **kwargs)
+        _, _, flags = spy.headers[-1]
+        shared = consumer.pointer(out) == ours.pointer(t)
+        t[0, 0] = 42.0
+        seen = consumer.get(out, (0, 0)) == 42.0
+        flagged = flags is not None and bool(flags & abi.IS_COPIED)
+        outcome = (SHARES if shared and seen else COPIES) + (", IS_COPIED" if flagged else "")
+        ok = (not shared and not seen and flagged) if copy else (shared and seen and flags == 0)
+        return outcome, "", ok
+
+    return run
+
+
+def capsule_checks(device: str = "cpu") -> list[Check]:
+    """What each consumer asks xtensor for and gets, and what xtensor asks each
+    producer for and reads."""
+    checks = []
+    ours = XtensorPeer(device)
+    consumers = [*peers(device), ours]
+    for consumer in consumers:
+        for entry in consumer.entries():
+            if entry.name in ("numpy.asarray", "xtensor.as_tensor", "xtensor.asarray"):
+                continue  # not DLPack
+
+            def run(entry: Entry = entry) -> tuple[str, str, bool]:
+                with entry.peer.session():
+                    spy = Spy(ours.base(sample("float64", (64,))))
+                    entry.call(spy)
+                kwargs, header = spy.calls[-1], spy.headers[-1]
+                wants = kwargs.get("max_version")
+                versioned = wants is not None and wants[0] >= 1
+                renamed = abi.capsule_name(spy.capsules[-1]) == b"used_" + (header[0] or b"")
+                if versioned:
+                    ok = header[0] == abi.VERSIONED_NAME and header[1] == VERSION
+                else:
+                    ok = header[0] == abi.LEGACY_NAME
+                used = ", renamed used_..." if renamed else ", NOT RENAMED"
+                return f"{_asked(kwargs)}: gets {_got(header)}{used}", "", ok and renamed
+
+            ex = Exchange(ours, entry)
+            promised = "versioned capsule, version 1.3, for max_version >= (1, 0); else legacy"
+            checks.append(_protocol("capsule", ex, run, promised))
+    for producer in peers(device):
+
+        def read(producer: Peer = producer) -> tuple[str, str, bool]:
+            with producer.session():
+                spy = Spy(producer.base(sample("float64", (4,))))
+                xt.from_dlpack(spy)
+            header = spy.headers[-1]
+            expected = {"max_version": VERSION} if device == "cpu" else None
+            renamed = abi.capsule_name(spy.capsules[-1]) == b"used_" + (header[0] or b"")
+            ok = (expected is None or spy.calls[-1] == expected) and renamed
+            used = ", renamed used_..." if renamed else ", NOT RENAMED"
+            return f"{_asked(spy.calls[-1])}: gets {_got(header)}{used}", "", ok
+
+        ex = Exchange(producer, Entry("xtensor.from_dlpack", ours, xt.from_dlpack))
+        promised = f"asks max_version={VERSION}; reads the capsule by its name"
+        checks.append(_protocol("capsule", ex, read, promised))
+    return checks
+
+
+def lifetime_checks() -> list[Check]:
+    """The producer's memory lives while any view of it does, and is freed after
+    (NumPy arrays, torch tensors and xtensor's tensors on the CPU, held by weakref)."""
+    checks = []
+    device = "cpu"
+    ours = XtensorPeer(device)
+    promised = "the producer's memory lives while any view does; freed after"
+    owners = [(p, lambda a: a) for p in peers(device) if p.name in ("numpy", "torch")]
+    for producer, owner_of in owners:
+        for entry in ours.entries():
+            ex = Exchange(producer, entry)
+            checks.append(_protocol("lifetime", ex, _lifetime(producer, entry, owner_of), promised))
+    # xtensor's tensors (owned by a NumPy or CuPy array) into each consumer
+    for consumer in [*peers(device), ours]:
+        for entry in consumer.entries():
+            if consumer.name == "jax":
+                continue  # JAX copies buffers that are not 64-byte aligned
+            ex = Exchange(ours, entry)
+            run = _lifetime(ours, entry, lambda t: t._array)
+            checks.append(_protocol("lifetime", ex, run, promised))
+    return checks
+
+
+def _lifetime(
+    producer: Peer, entry: Entry, owner_of: Callable[[Any], Any]
+) -> Callable[[], tuple[str, str, bool]]:
+    def run() -> tuple[str, str, bool]:
+        with producer.session(), entry.peer.session():
+            source = producer.base(sample("float64", (8,)))
+            owner = weakref.ref(owner_of(source))
+            view = entry.call(source)[2:]
+            del source
+            alive = owner() is not None
+            values = entry.peer.host(view).tolist() == [3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+            del view
+            if owner() is not None:
+                gc.collect()  # slow with torch and JAX loaded: only when needed
+            freed = owner() is None
+        if alive and values and freed:
+            return "lives while viewed, freed after", "", True
+        if not alive:
+            return "FREED WHILE VIEWED", "the owner died while a view of its memory lived", False
+        if not values:
+            return "VALUES CHANGED", "the view no longer holds the producer's values", False
+        return "LEAKS", "the owner is alive after every view died", False
+
+    return run
+
+
+def protocol_checks(device: str = "cpu") -> list[Check]:
+    """copy and device keywords, capsule negotiation, lifetime."""
+    checks = copy_checks(device) + capsule_checks(device)
+    return checks + lifetime_checks() if device == "cpu" else checks
+
+
+# --- the whole report ---------------------------------------------------------------------
 
 
 def devices() -> list[str]:
-    found = ["cpu"]
-    found += [f"cuda:{i}" for i in range(_backend.cuda_device_count())]
-    return found
+    """Every device present: the CPU, and each CUDA device CuPy sees."""
+    return ["cpu"] + [f"cuda:{i}" for i in range(_backend.cuda_device_count())]
+
+
+def run_checks(device_list: list[str] | None = None) -> list[Check]:
+    """Every check of the report, device by device."""
+    checks: list[Check] = []
+    for device in devices() if device_list is None else device_list:
+        checks += matrix_checks(device) + protocol_checks(device)
+    return checks
+
+
+def _distribution_version(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def environment() -> dict[str, Any]:
+    """Versions, devices, peers and the array API namespace, for the report's header."""
+    peer_versions = {}
+    for peer in [NumPyPeer(), TorchPeer(), JaxPeer(), StrictPeer()]:
+        peer_versions[peer.name] = peer.unavailable() or peer.version()
+    no_cupy = importlib.util.find_spec("cupy") is None
+    peer_versions["cupy"] = "cupy not installed" if no_cupy else CupyPeer("cuda:0").version()
+    found = devices()
+    gpu = None
+    if len(found) == 1:
+        gpu = f"{'cupy not installed' if no_cupy else 'CuPy sees no GPU'}"
+        gpu += f" ({_backend.CUDA_INSTALL_HINT})"
+    return {
+        "xtensor": xt.__version__,
+        "python": sys.version.split()[0],
+        "array_api_version": xt.__array_api_version__,
+        "extensions": [name for name in ("fft", "linalg") if hasattr(xt, name)],
+        "devices": found,
+        "no_gpu": gpu,
+        "peers": peer_versions,
+        "array_api_compat": _compat_status(),
+    }
+
+
+def _compat_status() -> str:
+    if importlib.util.find_spec("array_api_compat") is None:
+        return "array_api_compat not installed"
+    try:
+        import array_api_compat as compat
+
+        t: Any = xt.asarray([1.0, 2.0])
+        found = compat.array_namespace(t)
+        ok = (
+            found is xt
+            and compat.is_array_api_obj(t)
+            and compat.device(t) == t.device
+            and compat.size(t) == 2
+            and compat.to_device(t, "cpu") is t
+        )
+    except Exception as exc:  # shown, not raised
+        return f"fails: {type(exc).__name__}: {exc}"
+    version = _distribution_version("array-api-compat") or "?"
+    if ok:
+        return f"{version}: array_namespace(tensor) is xtensor; device, to_device, size work"
+    return f"{version}: FAILS: array_namespace(tensor) is {getattr(found, '__name__', found)}"

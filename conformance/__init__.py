@@ -1,0 +1,1 @@
+"""Interop conformance suites: xtensor against NumPy, PyTorch, JAX, array-api-strict, CuPy."""
