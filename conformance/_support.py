@@ -19,7 +19,7 @@ import pytest
 from xtensor import _backend
 from xtensor import _dlpack_abi as abi
 
-XTENSOR_VERSION = (1, 3)
+XTENSOR_VERSION = (1, 3)  # the max_version xtensor asks producers for
 
 
 # --- skips ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ corrects it here, and it reads every capsule itself before a backend consumes it
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import operator
 import struct
@@ -27,6 +28,7 @@ from ._errors import CopyError
 
 __all__ = [
     "VERSION",
+    "cpu_export_version",
     "HOST_DEVICE_TYPES",
     "export",
     "consume",
@@ -246,6 +248,15 @@ def _stamp(capsule: Any, copied: bool) -> Any:
         packed = header.pack(major, minor, context, deleter, flags | abi.IS_COPIED)
         ctypes.memmove(pointer, packed, header.size)
     return capsule
+
+
+@functools.cache
+def cpu_export_version() -> tuple[int, int]:
+    """The DLPack version in the capsules xtensor exports on the CPU: NumPy builds
+    them and writes its own (1.0 for NumPy 2.4), whatever the consumer asked for."""
+    version = read_capsule(np.empty(0).__dlpack__(max_version=VERSION)).version
+    assert version is not None  # a versioned capsule always has one
+    return version
 
 
 # --- consumer ---------------------------------------------------------------------
