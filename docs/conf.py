@@ -17,7 +17,7 @@ import xtensor  # noqa: E402
 
 project = "xtensor"
 author = "the xtensor developers"
-copyright = "the xtensor developers"  # noqa: A001 -- Sphinx's name for it
+copyright = "the xtensor developers"
 version = release = xtensor.__version__
 
 extensions = [
@@ -30,11 +30,7 @@ extensions = [
 # standard's own documentation use: readers of an array library already know its layout.
 html_theme = "pydata_sphinx_theme"
 html_title = f"xtensor {release}"
-html_theme_options = {
-    "navigation_with_keys": False,
-    "show_toc_level": 2,
-    "github_url": None,
-}
+html_theme_options = {"navigation_with_keys": False, "show_toc_level": 2}
 html_static_path: list[str] = []
 
 exclude_patterns = ["_build"]

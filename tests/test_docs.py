@@ -12,8 +12,9 @@ commands are checked here too: the pip extras they name exist, and the commands
 that can run here do. Any other literal block fails the test, so no code in the
 docs escapes it.
 
-The API reference is generated from the docstrings; the last tests check that it
-documents every public name exactly once.
+The API reference is generated from the docstrings (their examples run in
+tests/test_doctests.py); the last tests check that it documents every public name
+exactly once.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import xtensor as xp
@@ -120,37 +120,6 @@ def test_the_docs_have_examples():
 
 def _count_examples(page: Path) -> int:
     return len(_page_test(page, cuda_examples=True).examples)
-
-
-# --- the examples in the docstrings (shown in the API reference) -------------------------
-
-
-def _public_objects() -> dict[str, object]:
-    objects: dict[str, object] = {}
-    for module, prefix in ((xp, "xtensor"), (xp.linalg, "xtensor.linalg"), (xp.fft, "xtensor.fft")):
-        for name in module.__all__:
-            obj = getattr(module, name)
-            if callable(obj) and not isinstance(obj, type(xp)):
-                objects[f"{prefix}.{name}"] = obj
-    return objects
-
-
-def test_docstring_examples_run_and_print_what_they_show():
-    # The API reference shows the docstrings of these objects (and of the Tensor's
-    # members, found through the class). Examples may use xp and np without importing.
-    finder = doctest.DocTestFinder(exclude_empty=True)
-    failures = []
-    seen: set[int] = set()
-    for name, obj in sorted(_public_objects().items()):
-        if id(obj) in seen:  # xtensor.linalg.matmul is xtensor.matmul
-            continue
-        seen.add(id(obj))
-        for test in finder.find(obj, name, globs={"xp": xp, "np": np}):
-            if not _has_gpu():
-                test.examples = [ex for ex in test.examples if not ex.options.get(CUDA)]
-            failures.append(_failures(test))
-    report = "".join(failures)
-    assert not report, report
 
 
 # --- the other code blocks --------------------------------------------------------------
@@ -248,7 +217,9 @@ def _public() -> set[str]:
 def test_api_reference_documents_every_public_name_once():
     documented = [n for n in _documented() if n.count(".") < 2 or not _is_member(n)]
     missing = _public() - set(documented)
-    extra = set(documented) - _public()
+    # Types of private modules that public functions return (such as the inspection
+    # namespace's) may be documented too.
+    extra = {n for n in documented if "._" not in n} - _public()
     repeated = {n for n in documented if documented.count(n) > 1}
     assert not missing, f"public names missing from docs/api: {sorted(missing)}"
     assert not extra, f"docs/api documents names that are not public: {sorted(extra)}"
