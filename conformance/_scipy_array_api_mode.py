@@ -103,9 +103,9 @@ def assert_same(got: Any, expected: Any, where: str = "result", rtol: float = 1e
         assert got.device == "cpu", f"{where}: on {got.device}"
         _assert_values(np.asarray(got), expected, where, rtol)
     elif isinstance(expected, np.generic):
-        # NumPy input can give a NumPy scalar where xtensor input gives a 0-d tensor.
-        assert isinstance(got, xtensor.Tensor | np.generic | bool | int | float | complex), (
-            f"{where}: expected a scalar or a 0-d tensor, got {type(got).__name__}"
+        # NumPy input gives a NumPy scalar where xtensor input gives a 0-d tensor.
+        assert isinstance(got, xtensor.Tensor) and got.ndim == 0, (
+            f"{where}: expected a 0-d Tensor (NumPy input gave a NumPy scalar), got {got!r}"
         )
         _assert_values(np.asarray(got), np.asarray(expected), where, rtol)
     elif isinstance(expected, dict):
