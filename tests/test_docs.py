@@ -20,6 +20,7 @@ exactly once.
 from __future__ import annotations
 
 import doctest
+import functools
 import importlib.util
 import io
 import re
@@ -159,6 +160,15 @@ def test_no_untested_code_blocks(page):
             pytest.fail(f"{page.name}:{n}: a '::' literal block is not tested: {line!r}")
 
 
+@functools.cache
+def _report() -> tuple[int, str]:
+    """``python -m xtensor``, run once: its exit status and output."""
+    done = subprocess.run(
+        [sys.executable, "-m", "xtensor"], capture_output=True, text=True, check=False
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
 def _extras() -> set[str]:
     tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     with open(ROOT / "pyproject.toml", "rb") as f:
@@ -179,10 +189,8 @@ def test_console_commands(page):
             named = set(filter(None, (install.group(1) or "").split(",")))
             assert named <= extras, f"{command!r} names extras that pyproject.toml lacks"
         elif command == "python -m xtensor":
-            done = subprocess.run(
-                [sys.executable, "-m", "xtensor"], capture_output=True, text=True, check=False
-            )
-            assert done.returncode == 0, done.stdout + done.stderr
+            returncode, output = _report()
+            assert returncode == 0, output
         elif command.startswith("python -m sphinx "):
             assert "-W" in command.split(), "the docs build treats warnings as errors"
         elif re.match(r"(SCIPY_ARRAY_API=1 )?python -m pytest( |$)", command):
