@@ -27,7 +27,11 @@ from typing import Any
 
 import numpy as np
 import pytest
-from _scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+
+if __package__:  # collected by pytest, as part of the conformance package
+    from ._scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+else:  # run as a script in the SCIPY_ARRAY_API=1 child process
+    from _scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
 
 rng = np.random.default_rng(20251201)
 X = rng.standard_normal(40)
