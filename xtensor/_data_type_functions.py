@@ -121,6 +121,9 @@ def astype(
             "part; cast real(x) or imag(x) instead"
         )
     if target is not source:
+        if src in target.unsupported:  # the target cannot hold x's dtype: cast first
+            with current(source):
+                array = array.astype(dt.numpy)
         array = _dlpack.move(array, source, target, None)
         with current(target):
             return wrap(array.astype(dt.numpy, copy=False), target)
@@ -140,12 +143,13 @@ def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
     """Whether ``from_`` (a dtype or a tensor's dtype) casts to ``to`` by promotion rules.
 
     True exactly when promoting ``from_`` with ``to`` gives ``to`` (for the pairs the
-    standard leaves open, as NumPy's "safe" casting answers). Raises TypeError for
-    arguments that are not dtypes (or a Tensor, for ``from_``).
+    standard leaves open, as NumPy's "safe" casting answers; False in strict mode,
+    which has no promotion for them). Raises TypeError for arguments that are not
+    dtypes (or a Tensor, for ``from_``).
     """
     a = _dtype_arg(from_, "can_cast", tensor=True)
     b = _dtype_arg(to, "can_cast")
-    return PROMOTION[a, b] is b
+    return PROMOTION.get((a, b)) is b
 
 
 def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DType) -> DType:

@@ -6,7 +6,10 @@ plus ``float16``. Each compares equal only to itself.
 Promotion is data: ``PROMOTION`` maps every ordered pair of dtypes to its result,
 and ``STANDARD_PAIRS`` holds the pairs the standard specifies. The other pairs
 (mixed kinds: bool with numbers, integers with floats, uint64 with signed ints)
-answer as NumPy does; a strict mode reads ``STANDARD_PAIRS`` to refuse them.
+answer as NumPy does. ``SCALAR_PROMOTION`` does the same for a dtype with a Python
+scalar type, ``STANDARD_SCALAR_PAIRS`` holding the standard's pairs. Strict mode
+(``xtensor.set_strict``) takes the other pairs out of both tables, in place, so that
+every function reading them refuses what the standard leaves unspecified.
 ``tests/test_dtypes.py`` proves that the backend computes exactly this table, which
 is why the hot path may let the backend pick the result dtype.
 """
@@ -40,6 +43,9 @@ __all__ = [
     "promote",
     "PROMOTION",
     "STANDARD_PAIRS",
+    "SCALAR_PROMOTION",
+    "STANDARD_SCALAR_PAIRS",
+    "PromotionTable",
     "scalar_result",
 ]
 
@@ -162,7 +168,70 @@ def _standard_result(a: DType, b: DType) -> DType | None:
     return None
 
 
-def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DType, DType]]]:
+class PromotionTable(dict):  # type: ignore[type-arg]
+    """A promotion table: a dict from a pair to its result dtype.
+
+    ``standard_only(True)`` takes out, in place, the pairs the standard leaves
+    unspecified; looking one of them up then raises TypeError naming the rule, and
+    ``get`` answers None. ``standard_only(False)`` puts them back.
+    """
+
+    __slots__ = ("_standard", "_removed", "_describe")
+
+    def __init__(
+        self,
+        entries: dict[Any, DType],
+        standard: frozenset[Any],
+        describe: Any,
+    ) -> None:
+        super().__init__(entries)
+        self._standard = standard
+        self._removed: dict[Any, DType] = {}
+        self._describe = describe  # (key, NumPy's answer) -> the refusal's message
+
+    def __missing__(self, key: Any) -> DType:
+        removed = self._removed.get(key)
+        if removed is None:
+            raise KeyError(key)
+        raise TypeError(self._describe(key, removed))
+
+    def standard_only(self, on: _builtin_bool) -> None:
+        if on:
+            for key in [k for k in self if k not in self._standard]:
+                self._removed[key] = self.pop(key)
+        else:
+            self.update(self._removed)
+            self._removed.clear()
+
+
+def _describe_pair(key: tuple[DType, DType], answer: DType) -> str:
+    a, b = key
+    if "bool" in (a.kind, b.kind):
+        rule = "bool with numeric dtypes"
+    elif uint64 in key:
+        rule = "uint64 with signed integers"
+    else:
+        rule = "mixed-kind promotion"
+    return (
+        f"promoting {a.name} with {b.name} is not specified by the array API standard "
+        f"(Type Promotion Rules: {rule}); xtensor's default mode answers as NumPy does "
+        f"({answer.name}); cast one operand with astype first"
+    )
+
+
+def _describe_scalar(key: tuple[DType, type], answer: DType) -> str:
+    dtype, cls = key
+    return (
+        f"a Python {cls.__name__} with {'an' if dtype.name.startswith('i') else 'a'} "
+        f"{dtype.name} tensor is not specified by the array "
+        "API standard (Type Promotion Rules: mixing arrays with Python scalars, which takes "
+        "a bool for bool, an int for integer and floating-point, a float for floating-point, "
+        "a complex for floating-point tensors); xtensor's default mode answers as NumPy "
+        f"does ({answer.name})"
+    )
+
+
+def _build_table() -> PromotionTable:
     table: dict[tuple[DType, DType], DType] = {}
     standard: set[tuple[DType, DType]] = set()
     for a in ALL_DTYPES:
@@ -174,10 +243,11 @@ def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DT
             else:
                 standard.add((a, b))
             table[a, b] = result
-    return table, frozenset(standard)
+    return PromotionTable(table, frozenset(standard), _describe_pair)
 
 
-PROMOTION, STANDARD_PAIRS = _build_table()
+PROMOTION = _build_table()
+STANDARD_PAIRS: frozenset[tuple[DType, DType]] = PROMOTION._standard
 
 
 def promote(a: DType, b: DType) -> DType:
@@ -185,24 +255,58 @@ def promote(a: DType, b: DType) -> DType:
     return PROMOTION[a, b]
 
 
+_PYTHON_SCALARS = (_builtin_bool, int, float, complex)
+
+
+def _scalar_entry(dtype: DType, cls: type) -> tuple[DType, Any]:
+    """The result of ``dtype`` with a Python scalar of type ``cls``, and whether the
+    standard specifies it. The standard: the scalar takes the array's dtype when its
+    kind fits (bool for bool, int for integers and floats, float for floats, complex
+    for complex), and a complex with a real floating-point array gives the complex
+    dtype of matching precision. Otherwise answer as NumPy does: an int with a bool
+    array gives int64, a float with an integer array float64, a bool with a numeric
+    array that array's dtype."""
+    kind = dtype.kind
+    floating = kind in ("real floating", "complex floating")
+    if cls is _builtin_bool:
+        return dtype, kind == "bool"
+    if cls is int:
+        return (int64, False) if kind == "bool" else (dtype, True)
+    if cls is float:
+        return (dtype, True) if floating else (float64, False)
+    if kind == "complex floating":
+        return dtype, True
+    return (complex64 if dtype in (float16, float32) else complex128), floating
+
+
+def _build_scalar_table() -> PromotionTable:
+    table: dict[tuple[DType, type], DType] = {}
+    standard = set()
+    for dtype in ALL_DTYPES:
+        for cls in _PYTHON_SCALARS:
+            table[dtype, cls], specified = _scalar_entry(dtype, cls)
+            if specified:
+                standard.add((dtype, cls))
+    return PromotionTable(table, frozenset(standard), _describe_scalar)
+
+
+SCALAR_PROMOTION = _build_scalar_table()
+STANDARD_SCALAR_PAIRS: frozenset[tuple[DType, type]] = SCALAR_PROMOTION._standard
+
+
 def scalar_result(dtype: DType, scalar: object) -> DType:
     """The result dtype of an operation between a ``dtype`` array and a Python scalar.
 
-    The standard: the scalar takes the array's dtype when its kind fits (bool for bool,
-    int for integers and floats, float for floats, complex for complex). Otherwise
-    (unspecified by the standard) answer as NumPy does: an int with a bool array gives
-    int64, a float with an integer array float64, a complex with a real array the
-    complex dtype of matching precision.
+    Read from ``SCALAR_PROMOTION``: the standard's rules where it has them (the
+    scalar takes the array's dtype when its kind fits), NumPy's answer elsewhere (an
+    int with a bool array gives int64, a float with an integer array float64). In
+    strict mode the unspecified cases raise TypeError.
     """
-    kind = dtype.kind
-    if isinstance(scalar, _builtin_bool):
-        return dtype
-    if isinstance(scalar, int):
-        return int64 if kind == "bool" else dtype
-    if isinstance(scalar, float):
-        return float64 if kind in ("bool", "signed integer", "unsigned integer") else dtype
-    if isinstance(scalar, complex):
-        if kind == "complex floating":
-            return dtype
-        return complex64 if dtype in (float16, float32) else complex128
-    raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")
+    cls = scalar.__class__
+    if cls not in _PYTHON_SCALARS:
+        for cls in _PYTHON_SCALARS:  # noqa: B007 -- subclasses: the first type that fits
+            if isinstance(scalar, cls):
+                break
+        else:
+            raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")
+    return SCALAR_PROMOTION[dtype, cls]

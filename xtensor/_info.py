@@ -1,8 +1,10 @@
 """The inspection namespace: ``__array_namespace_info__()``.
 
 It answers what this xtensor supports on this machine: its capabilities, the
-devices (the CPU, and ``cuda:N`` for each GPU CuPy sees), and the default and
-supported dtypes. Every device supports the same dtypes and defaults.
+devices (the CPU, ``cuda:N`` for each GPU CuPy sees, and the emulated devices when
+enabled), and the default and supported dtypes. Every real device supports the same
+dtypes and defaults; the emulated device without float64 has neither float64 nor
+complex128, and float32 and complex64 as defaults.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from . import _backend
 from ._creation_functions import MAX_DIMS
 from ._data_type_functions import KINDS
-from ._devices import CPU, Device, as_device
+from ._devices import CPU, EMULATED, Device, as_device
 from ._dtypes import (
     ALL_DTYPES,
     DType,
@@ -27,6 +29,13 @@ __all__ = ["__array_namespace_info__", "Info"]
 # The standard's dtypes: float16, an extension, must not be listed by ``dtypes()``.
 _STANDARD_DTYPES: tuple[DType, ...] = tuple(d for d in ALL_DTYPES if d is not float16)
 
+# Switched by strict mode (``set_strict(..., data_dependent_shapes=False)``).
+CAPABILITIES: dict[str, Any] = {
+    "boolean indexing": True,
+    "data-dependent shapes": True,
+    "max dimensions": MAX_DIMS,
+}
+
 
 class Info:
     """Inspection utilities of the xtensor namespace (``xp.__array_namespace_info__()``)."""
@@ -38,34 +47,33 @@ class Info:
 
     def capabilities(self) -> dict[str, Any]:
         """What xtensor supports: boolean indexing, data-dependent output shapes (both
-        True), and the largest number of dimensions (64, NumPy's and CuPy's limit)."""
-        return {
-            "boolean indexing": True,
-            "data-dependent shapes": True,
-            "max dimensions": MAX_DIMS,
-        }
+        True, unless strict mode disabled data-dependent shapes), and the largest number
+        of dimensions (64, NumPy's and CuPy's limit)."""
+        return dict(CAPABILITIES)
 
     def default_device(self) -> Device:
         """The device creation functions use when none is given: the CPU."""
         return CPU
 
     def devices(self) -> tuple[Device, ...]:
-        """The devices available now: the CPU, then ``cuda:0`` … for each GPU CuPy sees."""
+        """The devices available now: the CPU, then ``cuda:0`` … for each GPU CuPy sees,
+        then the emulated devices when they are enabled."""
         count = _backend.cuda_device_count()
-        return (CPU, *(as_device(f"cuda:{i}") for i in range(count)))
+        emulated = dict.fromkeys(EMULATED.values())  # by index, without repeats
+        return (CPU, *(as_device(f"cuda:{i}") for i in range(count)), *emulated)
 
     def default_dtypes(self, *, device: Device | str | None = None) -> dict[str, DType]:
-        """The default dtypes (the same on every device).
+        """The default dtypes of ``device`` (None: the default device).
 
         Keys ``"real floating"`` (float64), ``"complex floating"`` (complex128),
-        ``"integral"`` (int64) and ``"indexing"`` (int64). Raises ValueError for an
-        unknown or unavailable ``device``.
+        ``"integral"`` (int64) and ``"indexing"`` (int64); on the emulated device
+        without float64, float32 and complex64. Raises ValueError for an unknown or
+        unavailable ``device``.
         """
-        if device is not None:
-            as_device(device)
+        defaults = {} if device is None else as_device(device).defaults
         return {
-            "real floating": float64,
-            "complex floating": complex128,
+            "real floating": defaults.get(float64, float64),
+            "complex floating": defaults.get(complex128, complex128),
             "integral": int64,
             "indexing": int64,
         }
@@ -90,10 +98,10 @@ class Info:
         ValueError
             An unknown kind name, or an unknown or unavailable ``device``.
         """
-        if device is not None:
-            as_device(device)
+        unsupported = frozenset() if device is None else as_device(device).unsupported
+        dtypes = [d for d in _STANDARD_DTYPES if d not in unsupported]
         if kind is None:
-            return {d.name: d for d in _STANDARD_DTYPES}
+            return {d.name: d for d in dtypes}
         names = kind if isinstance(kind, tuple) else (kind,)
         wanted: set[str] = set()
         for name in names:
@@ -108,7 +116,7 @@ class Info:
                     f"{', '.join(repr(k) for k in KINDS)}"
                 )
             wanted |= kinds
-        return {d.name: d for d in _STANDARD_DTYPES if d.kind in wanted}
+        return {d.name: d for d in dtypes if d.kind in wanted}
 
 
 _INFO = Info()
