@@ -341,3 +341,18 @@ def test_strict_mode_applies_on_emulated_devices(gpu):
     with xp.strict(), pytest.raises(TypeError, match="Python float with an int32 tensor"):
         x + 1.5
     assert (x + 1.5).device is gpu
+
+
+def test_moves_between_cuda_and_emulated_devices(gpu, no_f64):
+    if len([d for d in xp.__array_namespace_info__().devices() if d.kind == "cuda"]) == 0:
+        pytest.skip("no CUDA device")
+    x = xp.asarray([1.0, 2.0], dtype=xp.float32, device="cuda:0")
+    for dev in (gpu, no_f64):
+        there = x.to_device(dev)
+        assert there.device is dev and there.tolist() == [1.0, 2.0]
+        back = there.to_device("cuda:0")
+        assert back.device == "cuda:0" and back.tolist() == [1.0, 2.0]
+    with pytest.raises(ValueError, match="different devices"):
+        x + x.to_device(gpu)
+    with pytest.raises(TypeError, match="has no float64"):
+        xp.ones(2, device="cuda:0").to_device(no_f64)

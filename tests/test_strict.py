@@ -722,6 +722,16 @@ def test_conversions_of_0d_tensors_are_accepted():
         assert np.from_dlpack(xp.ones(2)).tolist() == [1.0, 1.0]
 
 
+def test_tensors_offer_no_buffer_protocol_in_either_mode():
+    """Nothing to refuse: a tensor exports no buffer (np.from_dlpack is the standard's
+    way); buffer-protocol *input* to asarray is specified by the standard and stays."""
+    for enabled in (False, True):
+        with xp.strict(enabled):
+            with pytest.raises(TypeError):
+                memoryview(xp.ones(2))
+            assert xp.asarray(bytearray(b"ab")).tolist() == [97, 98]
+
+
 def test_conversion_refusal_names_the_rule():
     with xp.strict(), pytest.raises(TypeError) as info:
         float(xp.ones((1, 1)))

@@ -168,7 +168,7 @@ def _standard_result(a: DType, b: DType) -> DType | None:
     return None
 
 
-class PromotionTable(dict):  # type: ignore[type-arg]
+class PromotionTable(dict[Any, "DType"]):
     """A promotion table: a dict from a pair to its result dtype.
 
     ``standard_only(True)`` takes out, in place, the pairs the standard leaves

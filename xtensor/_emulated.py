@@ -115,16 +115,19 @@ def enable_emulated_devices() -> tuple[Device, ...]:
     """Add the emulated devices ``"emulated:gpu"`` and ``"emulated:no-float64"``.
 
     They become valid wherever a device is accepted and are listed by
-    ``__array_namespace_info__().devices()``. The setting is process-wide;
-    ``XTENSOR_EMULATED_DEVICES=1`` switches it on at import.
+    ``__array_namespace_info__().devices()`` after the real ones. The setting is
+    process-wide; ``XTENSOR_EMULATED_DEVICES=1`` switches it on at import.
 
     Returns
     -------
     tuple of Device
         The two devices (the same objects every time).
 
-    >>> import xtensor as xp
+    Examples
+    --------
     >>> gpu, no_f64 = xp.enable_emulated_devices()
+    >>> xp.ones(2, device=gpu)
+    tensor([1., 1.], device='emulated:gpu')
     >>> xp.ones(2, device=no_f64).dtype
     xtensor.float32
     >>> xp.disable_emulated_devices()
@@ -139,6 +142,20 @@ def disable_emulated_devices() -> None:
     """Remove the emulated devices from ``devices()`` and refuse their names again.
 
     Tensors already on them keep working.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> gpu, _ = xp.enable_emulated_devices()
+    >>> t = xp.ones(2, device=gpu)
+    >>> xp.disable_emulated_devices()
+    >>> xp.__array_namespace_info__().devices()[-1] == gpu
+    False
+    >>> (t + t).device
+    device('emulated:gpu')
     """
     EMULATED.clear()
 

@@ -7,7 +7,8 @@ answers as NumPy does:
 
 - type promotion across kinds (int with float, bool with numbers, uint64 with signed
   ints), Python scalars of another kind than the tensor, Python ints out of the
-  tensor's range, NumPy arrays and scalars as operands;
+  tensor's range, Python scalars with ``@``, NumPy arrays and NumPy scalars as
+  operands (NumPy-scalar behaviour: the default mode takes them as tensors);
 - dtypes outside the category the standard defines a function or operator on
   (``exp`` of integers, ``bool + bool``, ``complex < complex``, ``mean`` of ints …);
 - indexing beyond the standard (integer arrays mixed with slices, boolean masks
@@ -19,9 +20,13 @@ answers as NumPy does:
   that are not 0-d, iteration over tensors that are not 1-d, ``len()``, and
   NumPy's ``__array__`` protocol on tensors that are not 0-d (0-d tensors convert
   like scalars, which ``asarray([x[0], x[1]])`` needs);
-- with ``data_dependent_shapes=False``: ``unique_*``, ``nonzero``, ``repeat`` with a
-  tensor of repeats and boolean-mask indexing (``capabilities()`` then reports
-  False for "data-dependent shapes" and "boolean indexing").
+- with ``data_dependent_shapes=False`` (also without strict mode): ``unique_*``,
+  ``nonzero``, ``repeat`` with a tensor of repeats and boolean-mask indexing, in
+  ``__getitem__`` and ``__setitem__`` (``capabilities()`` then reports False for
+  "data-dependent shapes" and "boolean indexing").
+
+A tensor exports no buffer protocol in either mode, so there is nothing to refuse
+there; buffer-protocol input to ``asarray`` is specified by the standard and stays.
 
 Errors are builtin types: TypeError for type and dtype rules, IndexError for
 indexing rules, OverflowError for Python ints out of range (as NumPy and the default
@@ -250,9 +255,7 @@ def _operand_error(name: str, value: object) -> TypeError:
 def _check_shift(name: str, count: object) -> None:
     """The standard defines shifts by non-negative counts only."""
     negative = (
-        bool((count._array < 0).any())  # type: ignore[attr-defined]
-        if count.__class__ is Tensor
-        else count < 0  # type: ignore[operator]
+        bool((count._array < 0).any()) if count.__class__ is Tensor else count < 0  # type: ignore[operator]
     )
     if negative:
         raise ValueError(
@@ -397,7 +400,7 @@ def _check_value(x: Tensor, key: Any, value: object, getitem: Callable[..., Any]
     broadcast to the selection ``x[key]``."""
     dtype = x.dtype
     if value.__class__ is Tensor:
-        vdtype = value.dtype  # type: ignore[attr-defined]
+        vdtype = value.dtype
         if _check_pair("__setitem__", vdtype, dtype) is not dtype:
             raise TypeError(
                 f"__setitem__: {_article(vdtype.name)} {vdtype.name} value in "
@@ -407,9 +410,9 @@ def _check_value(x: Tensor, key: Any, value: object, getitem: Callable[..., Any]
                 f"{_DEFAULT_ANSWER} (casting); cast it with astype first"
             )
         target = getitem(x, key)
-        if value.ndim > target.ndim:  # type: ignore[attr-defined]
+        if value.ndim > target.ndim:
             raise ValueError(
-                f"__setitem__: a value of shape {value.shape} does not broadcast to "  # type: ignore[attr-defined]
+                f"__setitem__: a value of shape {value.shape} does not broadcast to "
                 f"the selection's shape {target.shape} (Broadcasting); {_DEFAULT_ANSWER} "
                 "(it drops leading dimensions of size 1)"
             )
@@ -572,10 +575,10 @@ def _strict_binary(
 ) -> tuple[Any, Any, Any]:
     result = _original_binary(name, x1, x2, kinds, scalars)
     if x1.__class__ is Tensor:
-        _check_operands(name, name, x1, x2)  # type: ignore[arg-type]
-        if name == "nextafter" and x2.__class__ is Tensor and x1.dtype is not x2.dtype:  # type: ignore[attr-defined]
+        _check_operands(name, name, x1, x2)
+        if name == "nextafter" and x2.__class__ is Tensor and x1.dtype is not x2.dtype:
             raise TypeError(
-                f"nextafter of {x1.dtype.name} and {x2.dtype.name} tensors is not specified by "  # type: ignore[attr-defined]
+                f"nextafter of {x1.dtype.name} and {x2.dtype.name} tensors is not specified by "
                 "the array API standard (nextafter: x2 should have the dtype of x1); "
                 f"{_DEFAULT_ANSWER}"
             )
@@ -597,7 +600,7 @@ def _dtype_checked(name: str, original: Callable[..., Any], arrays: int) -> Call
             if arg.__class__ is Tensor:
                 _check_kind(name, name, arg._array)
             elif i and first.__class__ is Tensor and arg.__class__ in _PY_SCALARS:
-                _check_scalar(name, first.dtype, arg)  # type: ignore[union-attr]
+                _check_scalar(name, first.dtype, arg)
         return original(*args, **kwargs)
 
     checked.__name__ = checked.__qualname__ = name
@@ -768,8 +771,8 @@ def _apply() -> None:
         methods["__setitem__"] = _setitem_method(originals["__setitem__"], originals["__getitem__"])
     for name, method in methods.items():
         setattr(Tensor, name, method)
-    _elementwise_functions._unary = _strict_unary if _STRICT else _original_unary  # type: ignore[assignment]
-    _elementwise_functions._binary = _strict_binary if _STRICT else _original_binary  # type: ignore[assignment]
+    _elementwise_functions._unary = _strict_unary if _STRICT else _original_unary
+    _elementwise_functions._binary = _strict_binary if _STRICT else _original_binary
     PROMOTION.standard_only(_STRICT)
     SCALAR_PROMOTION.standard_only(_STRICT)
     modules = _namespaces()
@@ -789,8 +792,9 @@ def set_strict(enabled: bool, /, *, data_dependent_shapes: bool | None = None) -
     ----------
     enabled
         True: refuse, with an error that names the rule, everything the array API
-        standard 2025.12 leaves unspecified (see ``xtensor._strict``). False: the
-        default mode, which answers those cases as NumPy does.
+        standard 2025.12 leaves unspecified (the guide "Testing your library with
+        xtensor" lists the rules). False: the default mode, which answers those
+        cases as NumPy does.
     data_dependent_shapes
         False: also refuse functions whose output shape depends on the data
         (``unique_*``, ``nonzero``, ``repeat`` with a tensor of repeats, boolean-mask
@@ -798,10 +802,25 @@ def set_strict(enabled: bool, /, *, data_dependent_shapes: bool | None = None) -
         ``capabilities()`` then says so. True: allow them. None (default): keep the
         current setting.
 
+    Returns
+    -------
+    None
+
     Raises
     ------
     TypeError
         ``enabled`` or ``data_dependent_shapes`` is not a bool.
+
+    Examples
+    --------
+    >>> xp.set_strict(True)
+    >>> xp.asarray([1, 2]) * 0.5
+    Traceback (most recent call last):
+        ...
+    TypeError: __mul__: a Python float with an int64 tensor is not specified ...
+    >>> xp.set_strict(False)
+    >>> xp.asarray([1, 2]) * 0.5
+    tensor([0.5, 1. ])
     """
     global _STRICT, _DATA_DEPENDENT_SHAPES
     if enabled is not True and enabled is not False:
@@ -818,22 +837,61 @@ def set_strict(enabled: bool, /, *, data_dependent_shapes: bool | None = None) -
 
 
 def is_strict() -> bool:
-    """Whether strict mode is on."""
+    """Whether strict mode is on.
+
+    Returns
+    -------
+    bool
+        True in strict mode (``set_strict(True)``, ``with strict():``,
+        ``XTENSOR_STRICT=1``), False in the default mode.
+
+    Examples
+    --------
+    >>> xp.is_strict()
+    False
+    >>> with xp.strict():
+    ...     xp.is_strict()
+    True
+    """
     return _STRICT
 
 
 @contextlib.contextmanager
 def strict(enabled: bool = True, /, *, data_dependent_shapes: bool | None = None) -> Iterator[None]:
-    """A context manager that sets strict mode (see ``set_strict``) inside its block and
-    restores the previous mode when the block ends, also on an exception.
+    """Strict mode inside a ``with`` block: the previous mode comes back when the block
+    ends, also when it raises.
 
     The mode is process-wide: other threads see it while the block runs.
 
-    >>> import xtensor as xp
+    Parameters
+    ----------
+    enabled
+        True (default): strict mode in the block; False: the default mode (to let a
+        block of a strict test suite answer as NumPy does).
+    data_dependent_shapes
+        As for ``set_strict``: False refuses functions with data-dependent output
+        shapes in the block; None (default) keeps the current setting.
+
+    Returns
+    -------
+    context manager
+        Sets the mode on entry and restores the previous one on exit.
+
+    Raises
+    ------
+    TypeError
+        ``enabled`` or ``data_dependent_shapes`` is not a bool.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1, 2, 3])
     >>> with xp.strict():
-    ...     xp.asarray([1, 2]) + 1.5
+    ...     x[[0, 2]]
     Traceback (most recent call last):
-    TypeError: __add__: a Python float with an int64 tensor is not specified ...
+        ...
+    IndexError: __getitem__: a list as an index is not specified by the array API standard ...
+    >>> x[[0, 2]]
+    tensor([1, 3])
     """
     previous = (_STRICT, _DATA_DEPENDENT_SHAPES)
     set_strict(enabled, data_dependent_shapes=data_dependent_shapes)

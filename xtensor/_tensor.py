@@ -23,7 +23,7 @@ __all__ = ["Tensor", "wrap", "device_mismatch"]
 
 # api_version -> the namespace ``__array_namespace__`` returns (None: the default one);
 # filled by ``_versions``, which builds older versions' namespaces on first use.
-NAMESPACES: dict[str | None, Any] = {}
+NAMESPACES: dict[str | None, ModuleType] = {}
 _SCALAR_TYPES = (bool, int, float, complex)
 _DEFAULT_DTYPE_NAMES = ("bool", "int64", "float64", "complex128")
 _FLOAT_KINDS = ("real floating", "complex floating")
@@ -237,7 +237,7 @@ class Tensor:
 
     def __array_namespace__(self, /, *, api_version: str | None = None) -> ModuleType:
         try:
-            return NAMESPACES[api_version]  # type: ignore[no-any-return]
+            return NAMESPACES[api_version]
         except (KeyError, TypeError):
             from ._versions import lookup  # builds an older version's on first use
 

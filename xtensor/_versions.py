@@ -226,7 +226,7 @@ class VersionedNamespace(ModuleType):
 
 
 # api_version -> namespace (None: the one __array_namespace__() returns by default).
-NAMESPACES: dict[str | None, Any] = _tensor.NAMESPACES
+NAMESPACES: dict[str | None, ModuleType] = _tensor.NAMESPACES
 _default_version = LATEST
 
 
@@ -269,7 +269,7 @@ def _build(version: str) -> ModuleType:
         wrapper.__doc__ = original.__doc__
         wrapper.__wrapped__ = original
         setattr(owner, name, wrapper)
-    if "__array_namespace_info__" in ns.__all__:  # type: ignore[attr-defined]
+    if "__array_namespace_info__" in ns.__all__:
         info = _OlderInfo(version)
 
         def __array_namespace_info__() -> _info.Info:
@@ -280,7 +280,7 @@ def _build(version: str) -> ModuleType:
     return ns
 
 
-def _get(version: str) -> Any:
+def _get(version: str) -> ModuleType:
     """The namespace of ``version``, built on first use."""
     ns = NAMESPACES.get(version)
     if ns is None:
@@ -303,10 +303,10 @@ def _check(api_version: object, what: str) -> str:
             f"{what}: unsupported api_version {api_version!r}: xtensor implements "
             f"{', '.join(VERSIONS)}"
         )
-    return api_version  # type: ignore[return-value]
+    return api_version
 
 
-def namespace(api_version: str | None = None) -> Any:
+def namespace(api_version: str | None = None) -> ModuleType:
     """The array API namespace of ``api_version``.
 
     Parameters
@@ -328,11 +328,19 @@ def namespace(api_version: str | None = None) -> Any:
     ------
     ValueError
         For a version xtensor does not implement.
+
+    Examples
+    --------
+    >>> ns = xp.namespace("2023.12")
+    >>> ns.__array_api_version__, hasattr(ns, "diff"), hasattr(xp, "diff")
+    ('2023.12', False, True)
+    >>> xp.namespace("2025.12") is xp
+    True
     """
     return lookup(api_version, "namespace")
 
 
-def lookup(api_version: object, what: str) -> Any:
+def lookup(api_version: object, what: str) -> ModuleType:
     """``namespace(api_version)``, with ``what`` naming the caller in the error."""
     if api_version is None:
         return NAMESPACES[None]
@@ -341,15 +349,34 @@ def lookup(api_version: object, what: str) -> Any:
 
 def set_api_version(api_version: str, /) -> None:
     """Choose the version whose namespace ``x.__array_namespace__()`` returns when no
-    ``api_version`` is asked for (process-wide; default "2025.12").
+    ``api_version`` is asked for (process-wide; the default is "2025.12").
 
-    The ``xtensor`` module itself stays the 2025.12 namespace; get the chosen one
-    with ``xtensor.namespace()``. ``XTENSOR_API_VERSION`` sets it at import.
+    The ``xtensor`` module itself stays the 2025.12 namespace; ``xtensor.namespace()``
+    gives the chosen one. ``XTENSOR_API_VERSION`` sets it when xtensor is imported.
+
+    Parameters
+    ----------
+    api_version
+        ``"2021.12"`` … ``"2025.12"``.
+
+    Returns
+    -------
+    None
 
     Raises
     ------
     ValueError
         For a version xtensor does not implement.
+
+    Examples
+    --------
+    >>> x = xp.asarray([1.0, 2.0])
+    >>> xp.set_api_version("2023.12")
+    >>> x.__array_namespace__().__array_api_version__
+    '2023.12'
+    >>> xp.set_api_version("2025.12")
+    >>> x.__array_namespace__() is xp
+    True
     """
     global _default_version
     _default_version = _check(api_version, "set_api_version")
