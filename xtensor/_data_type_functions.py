@@ -23,6 +23,7 @@ from ._dtypes import (
     complex128,
     float32,
     float64,
+    promote,
     scalar_result,
 )
 from ._tensor import Tensor, wrap
@@ -149,7 +150,10 @@ def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
     """
     a = _dtype_arg(from_, "can_cast", tensor=True)
     b = _dtype_arg(to, "can_cast")
-    return PROMOTION.get((a, b)) is b
+    try:
+        return PROMOTION[a, b] is b
+    except KeyError:  # strict mode took the pair out: the standard does not promote it
+        return False
 
 
 def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DType) -> DType:
@@ -184,13 +188,13 @@ def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DTyp
             dt = _dtype_arg(arg, "result_type", tensor=True)
         family = _FAMILY[dt.kind]
         seen = families[family]
-        families[family] = dt if seen is None else PROMOTION[seen, dt]
+        families[family] = dt if seen is None else promote(seen, dt)
     booleans, integers, floats = families
     result = (
-        integers if floats is None else floats if integers is None else PROMOTION[integers, floats]
+        integers if floats is None else floats if integers is None else promote(integers, floats)
     )
     if booleans is not None:
-        result = booleans if result is None else PROMOTION[result, booleans]
+        result = booleans if result is None else promote(result, booleans)
     if result is None:
         raise ValueError(
             f"result_type: at least one tensor or dtype is required, got {arrays_and_dtypes!r}"

@@ -45,7 +45,7 @@ __all__ = [
     "STANDARD_PAIRS",
     "SCALAR_PROMOTION",
     "STANDARD_SCALAR_PAIRS",
-    "PromotionTable",
+    "standard_only",
     "scalar_result",
 ]
 
@@ -168,42 +168,6 @@ def _standard_result(a: DType, b: DType) -> DType | None:
     return None
 
 
-class PromotionTable(dict[Any, "DType"]):
-    """A promotion table: a dict from a pair to its result dtype.
-
-    ``standard_only(True)`` takes out, in place, the pairs the standard leaves
-    unspecified; looking one of them up then raises TypeError naming the rule, and
-    ``get`` answers None. ``standard_only(False)`` puts them back.
-    """
-
-    __slots__ = ("_standard", "_removed", "_describe")
-
-    def __init__(
-        self,
-        entries: dict[Any, DType],
-        standard: frozenset[Any],
-        describe: Any,
-    ) -> None:
-        super().__init__(entries)
-        self._standard = standard
-        self._removed: dict[Any, DType] = {}
-        self._describe = describe  # (key, NumPy's answer) -> the refusal's message
-
-    def __missing__(self, key: Any) -> DType:
-        removed = self._removed.get(key)
-        if removed is None:
-            raise KeyError(key)
-        raise TypeError(self._describe(key, removed))
-
-    def standard_only(self, on: _builtin_bool) -> None:
-        if on:
-            for key in [k for k in self if k not in self._standard]:
-                self._removed[key] = self.pop(key)
-        else:
-            self.update(self._removed)
-            self._removed.clear()
-
-
 def _describe_pair(key: tuple[DType, DType], answer: DType) -> str:
     a, b = key
     if "bool" in (a.kind, b.kind):
@@ -231,7 +195,7 @@ def _describe_scalar(key: tuple[DType, type], answer: DType) -> str:
     )
 
 
-def _build_table() -> PromotionTable:
+def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DType, DType]]]:
     table: dict[tuple[DType, DType], DType] = {}
     standard: set[tuple[DType, DType]] = set()
     for a in ALL_DTYPES:
@@ -243,17 +207,10 @@ def _build_table() -> PromotionTable:
             else:
                 standard.add((a, b))
             table[a, b] = result
-    return PromotionTable(table, frozenset(standard), _describe_pair)
+    return table, frozenset(standard)
 
 
-PROMOTION = _build_table()
-STANDARD_PAIRS: frozenset[tuple[DType, DType]] = PROMOTION._standard
-
-
-def promote(a: DType, b: DType) -> DType:
-    """The result dtype of a binary operation on dtypes ``a`` and ``b``."""
-    return PROMOTION[a, b]
-
+PROMOTION, STANDARD_PAIRS = _build_table()
 
 _PYTHON_SCALARS = (_builtin_bool, int, float, complex)
 
@@ -279,7 +236,7 @@ def _scalar_entry(dtype: DType, cls: type) -> tuple[DType, Any]:
     return (complex64 if dtype in (float16, float32) else complex128), floating
 
 
-def _build_scalar_table() -> PromotionTable:
+def _build_scalar_table() -> tuple[dict[tuple[DType, type], DType], frozenset[tuple[DType, type]]]:
     table: dict[tuple[DType, type], DType] = {}
     standard = set()
     for dtype in ALL_DTYPES:
@@ -287,11 +244,52 @@ def _build_scalar_table() -> PromotionTable:
             table[dtype, cls], specified = _scalar_entry(dtype, cls)
             if specified:
                 standard.add((dtype, cls))
-    return PromotionTable(table, frozenset(standard), _describe_scalar)
+    return table, frozenset(standard)
 
 
-SCALAR_PROMOTION = _build_scalar_table()
-STANDARD_SCALAR_PAIRS: frozenset[tuple[DType, type]] = SCALAR_PROMOTION._standard
+SCALAR_PROMOTION, STANDARD_SCALAR_PAIRS = _build_scalar_table()
+
+# The entries strict mode took out of the two tables, and what they answered.
+_UNSPECIFIED: dict[Any, DType] = {}
+
+
+def standard_only(on: _builtin_bool) -> None:
+    """Take the pairs the standard leaves unspecified out of ``PROMOTION`` and
+    ``SCALAR_PROMOTION``, in place (strict mode), or put them back. ``promote`` and
+    ``scalar_result`` then raise TypeError for them, naming the rule."""
+    if on:
+        for table, standard in (
+            (PROMOTION, STANDARD_PAIRS),
+            (SCALAR_PROMOTION, STANDARD_SCALAR_PAIRS),
+        ):
+            for key in [k for k in table if k not in standard]:
+                _UNSPECIFIED[key] = table.pop(key)  # type: ignore[arg-type]
+    else:
+        for key, value in _UNSPECIFIED.items():
+            if isinstance(key[1], DType):
+                PROMOTION[key] = value
+            else:
+                SCALAR_PROMOTION[key] = value
+        _UNSPECIFIED.clear()
+
+
+def _refusal(key: Any) -> Exception:
+    """TypeError for a pair strict mode took out, KeyError for anything else."""
+    answer = _UNSPECIFIED.get(key)
+    if answer is None:
+        return KeyError(key)
+    if isinstance(key[1], DType):
+        return TypeError(_describe_pair(key, answer))
+    return TypeError(_describe_scalar(key, answer))
+
+
+def promote(a: DType, b: DType) -> DType:
+    """The result dtype of a binary operation on dtypes ``a`` and ``b`` (TypeError in
+    strict mode for pairs the standard leaves unspecified)."""
+    try:
+        return PROMOTION[a, b]
+    except KeyError:
+        raise _refusal((a, b)) from None
 
 
 def scalar_result(dtype: DType, scalar: object) -> DType:
@@ -302,11 +300,14 @@ def scalar_result(dtype: DType, scalar: object) -> DType:
     int with a bool array gives int64, a float with an integer array float64). In
     strict mode the unspecified cases raise TypeError.
     """
-    cls = scalar.__class__
-    if cls not in _PYTHON_SCALARS:
-        for cls in _PYTHON_SCALARS:  # noqa: B007 -- subclasses: the first type that fits
-            if isinstance(scalar, cls):
-                break
-        else:
-            raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")
-    return SCALAR_PROMOTION[dtype, cls]
+    try:
+        return SCALAR_PROMOTION[dtype, scalar.__class__]
+    except KeyError:  # unspecified in strict mode, a subclass (np.float64), or no scalar
+        pass
+    for cls in _PYTHON_SCALARS:
+        if isinstance(scalar, cls):
+            key = (dtype, cls)
+            if key in _UNSPECIFIED:
+                raise _refusal(key)
+            return SCALAR_PROMOTION[key]
+    raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")

@@ -55,7 +55,7 @@ from typing import Any
 
 from . import _elementwise_functions, _info
 from ._backend import numpy as np
-from ._dtypes import ALL_DTYPES, PROMOTION, SCALAR_PROMOTION, DType, from_numpy
+from ._dtypes import ALL_DTYPES, DType, from_numpy, promote, scalar_result, standard_only
 from ._tensor import _BINARY_OPERATORS, _COMPARISONS, Tensor
 
 __all__ = ["set_strict", "strict", "is_strict"]
@@ -215,7 +215,7 @@ def _check_kind(name: str, function: str, array: Any) -> None:
 
 def _check_pair(name: str, a: DType, b: DType) -> DType:
     try:
-        return PROMOTION[a, b]
+        return promote(a, b)
     except TypeError as exc:
         raise TypeError(f"{name}: {exc}") from None
 
@@ -226,7 +226,7 @@ def _check_scalar(name: str, dtype: DType, value: object) -> None:
     if cls not in _PY_SCALARS:
         raise _operand_error(name, value)
     try:
-        SCALAR_PROMOTION[dtype, cls]
+        scalar_result(dtype, value)
     except TypeError as exc:
         raise TypeError(f"{name}: {exc}") from None
     if cls is int:
@@ -773,8 +773,7 @@ def _apply() -> None:
         setattr(Tensor, name, method)
     _elementwise_functions._unary = _strict_unary if _STRICT else _original_unary
     _elementwise_functions._binary = _strict_binary if _STRICT else _original_binary
-    PROMOTION.standard_only(_STRICT)
-    SCALAR_PROMOTION.standard_only(_STRICT)
+    standard_only(_STRICT)
     modules = _namespaces()
     for (module_name, name), function in _namespace_versions().items():
         setattr(modules[module_name], name, function)
