@@ -294,6 +294,17 @@ def _check_operands(
 # --- Tensor methods -----------------------------------------------------------------------
 
 
+def _named(
+    method: Callable[..., Any], name: str, original: Callable[..., Any]
+) -> Callable[..., Any]:
+    """``method`` named as the Tensor method it stands for, with its docstring."""
+    method.__name__ = name
+    method.__qualname__ = f"Tensor.{name}"
+    method.__doc__ = original.__doc__
+    method.__wrapped__ = original  # type: ignore[attr-defined]
+    return method
+
+
 def _binary_method(op: str, function: str, original: Callable[..., Any]) -> Callable[..., Any]:
     name = f"__{op}__"
 
@@ -301,7 +312,7 @@ def _binary_method(op: str, function: str, original: Callable[..., Any]) -> Call
         _check_operands(name, function, self, other)
         return original(self, other)
 
-    return method
+    return _named(method, name, original)
 
 
 def _reflected_method(op: str, function: str, original: Callable[..., Any]) -> Callable[..., Any]:
@@ -311,7 +322,7 @@ def _reflected_method(op: str, function: str, original: Callable[..., Any]) -> C
         _check_operands(name, function, self, other, reflected=True)
         return original(self, other)
 
-    return method
+    return _named(method, name, original)
 
 
 def _unary_method(op: str, function: str, original: Callable[..., Any]) -> Callable[..., Any]:
@@ -321,7 +332,7 @@ def _unary_method(op: str, function: str, original: Callable[..., Any]) -> Calla
         _check_kind(name, function, self._array)
         return original(self)
 
-    return method
+    return _named(method, name, original)
 
 
 def _conversion_method(
@@ -337,7 +348,7 @@ def _conversion_method(
             )
         return original(self)
 
-    return method
+    return _named(method, name, original)
 
 
 def _array_method(original: Callable[..., Any]) -> Callable[..., Any]:
