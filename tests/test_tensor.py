@@ -193,8 +193,9 @@ def test_len_and_iteration():
 def test_array_namespace_versions():
     t = xp.asarray(1)
     assert t.__array_namespace__() is xp
-    for version in ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12"):
-        assert t.__array_namespace__(api_version=version) is xp
+    assert t.__array_namespace__(api_version="2025.12") is xp
+    for version in ("2021.12", "2022.12", "2023.12", "2024.12"):  # tests/test_api_versions.py
+        assert t.__array_namespace__(api_version=version).__array_api_version__ == version
     with pytest.raises(ValueError, match="unsupported api_version '2020.10'"):
         t.__array_namespace__(api_version="2020.10")
 

@@ -215,6 +215,11 @@ from ._utility_functions import all, any, diff
 # --- the extensions -----------------------------------------------------------------
 from . import fft, linalg
 
+# --- portability testing (xtensor's own): strict mode, API versions, emulated devices ---
+from ._strict import is_strict, set_strict, strict
+from ._versions import namespace, set_api_version
+from ._emulated import disable_emulated_devices, enable_emulated_devices
+
 __all__ = [
     "__array_api_version__",
     "__version__",
@@ -385,4 +390,19 @@ __all__ = [
     "diff",
     "fft",
     "linalg",
+    "set_strict",
+    "strict",
+    "is_strict",
+    "namespace",
+    "set_api_version",
+    "enable_emulated_devices",
+    "disable_emulated_devices",
 ]
+
+# The namespaces of older versions, then strict mode and emulated devices as the
+# environment asks (XTENSOR_API_VERSION, XTENSOR_STRICT, XTENSOR_EMULATED_DEVICES).
+from . import _emulated, _strict, _versions  # noqa: E402
+
+_versions._init()
+_strict._init()
+_emulated._init()

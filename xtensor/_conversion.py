@@ -339,6 +339,8 @@ def _from_array(
             return wrap(_dlpack.copy_on(array, source), source)
         return original if original is not None else wrap(array, source)
     if target is not source:
+        if dtype is not None and from_numpy(array.dtype) in target.unsupported:
+            array = _dlpack.copy_on(array, source, dtype.numpy)  # the target cannot hold it
         array = _dlpack.move(array, source, target, None)
     if dtype is not None and dtype.numpy != array.dtype:
         array = _dlpack.copy_on(array, target, dtype.numpy)
@@ -410,6 +412,10 @@ def _from_python(obj: Any, dtype: DType | None, device: Device | None, what: str
             f"{array.dtype}; xtensor holds {_SUPPORTED_DTYPES}"
         )
     if device is not None and device is not CPU:
+        if dtype is None and device.defaults:  # Python floats get the device's default
+            default = device.defaults.get(from_numpy(array.dtype))
+            if default is not None:
+                array = array.astype(default.numpy)
         return wrap(_dlpack.move(array, CPU, device, None), device)
     return wrap(array, CPU)
 

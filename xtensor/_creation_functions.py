@@ -262,6 +262,8 @@ def empty(
             return wrap(np.empty(shape, dt.numpy), CPU)
         except (TypeError, ValueError) as exc:
             raise _shape_error(shape, "empty", exc) from None
+    if dtype is None:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     return on_device(dev, "empty", _shape(shape, "empty"), dt.numpy)
 
 
@@ -312,6 +314,8 @@ def zeros(
             return wrap(np.zeros(shape, dt.numpy), CPU)
         except (TypeError, ValueError) as exc:
             raise _shape_error(shape, "zeros", exc) from None
+    if dtype is None:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     return on_device(dev, "zeros", _shape(shape, "zeros"), dt.numpy)
 
 
@@ -358,6 +362,8 @@ def ones(
             return wrap(np.ones(shape, dt.numpy), CPU)
         except (TypeError, ValueError) as exc:
             raise _shape_error(shape, "ones", exc) from None
+    if dtype is None:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     return on_device(dev, "ones", _shape(shape, "ones"), dt.numpy)
 
 
@@ -432,6 +438,9 @@ def full(
             return wrap(np.full(shape, value, dt.numpy), CPU)
         except (TypeError, ValueError) as exc:
             raise _shape_error(shape, "full", exc) from None
+    if dtype is None and dt in dev.defaults:  # a device with other defaults (an emulated one)
+        dt = dev.defaults[dt]
+        value = _scalar_for(fill_value, dt, "full")
     return on_device(dev, "full", _shape(shape, "full"), value, dt.numpy)
 
 
@@ -698,6 +707,8 @@ def arange(
     if step == 0:
         raise ValueError("arange: step must not be 0, got 0")
     dev = _device(device)
+    if dtype is None and dev is not CPU:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     kind = dt.kind
     if kind in _INTEGER_KINDS:
         if not all_int:
@@ -805,6 +816,9 @@ def linspace(
     """
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
     dt = _dtype(dtype, complex128 if is_complex else float64, "linspace")
+    dev = _device(device)
+    if dtype is None and dev is not CPU:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     if dt.kind not in _FLOAT_KINDS:
         raise TypeError(f"linspace: dtype must be a floating-point dtype, got {dt.name}")
     n = _size(num, "linspace", "num")
@@ -812,7 +826,6 @@ def linspace(
         raise TypeError(f"linspace: endpoint must be True or False, got {endpoint!r}")
     lo = _scalar_for(start, dt, "linspace", "start")
     hi = _scalar_for(stop, dt, "linspace", "stop")
-    dev = _device(device)
     if dt.kind == "real floating":
         return on_device(dev, "linspace", lo, hi, n, endpoint=endpoint, dtype=dt.numpy)
     # The standard spaces the real and imaginary parts independently; complex
@@ -879,8 +892,11 @@ def eye(
     cols = rows if n_cols is None else _size(n_cols, "eye", "n_cols")
     diagonal = _integer(k, "eye", "k")
     dt = _dtype(dtype, float64, "eye")
+    dev = _device(device)
+    if dtype is None and dev is not CPU:
+        dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     diagonal = max(-rows, min(diagonal, cols))  # beyond these every element is 0
-    return on_device(_device(device), "eye", rows, cols, k=diagonal, dtype=dt.numpy)
+    return on_device(dev, "eye", rows, cols, k=diagonal, dtype=dt.numpy)
 
 
 def _triangle(x: Tensor, k: int, what: str) -> Tensor:

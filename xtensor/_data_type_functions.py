@@ -23,6 +23,7 @@ from ._dtypes import (
     complex128,
     float32,
     float64,
+    promote,
     scalar_result,
 )
 from ._tensor import Tensor, wrap
@@ -133,6 +134,9 @@ def astype(
             "part; cast real(x) or imag(x) instead"
         )
     if target is not source:
+        if src in target.unsupported:  # the target cannot hold x's dtype: cast first
+            with current(source):
+                array = array.astype(dt.numpy)
         array = _dlpack.move(array, source, target, None)
         with current(target):
             return wrap(array.astype(dt.numpy, copy=False), target)
@@ -152,7 +156,8 @@ def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
     """Whether ``from_`` casts to ``to`` by the promotion rules.
 
     True exactly when promoting ``from_`` with ``to`` gives ``to`` (for the pairs the
-    standard leaves open, as NumPy's "safe" casting answers).
+    standard leaves open, as NumPy's "safe" casting answers; False in strict mode,
+    which has no promotion for them).
 
     Parameters
     ----------
@@ -182,7 +187,10 @@ def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
     """
     a = _dtype_arg(from_, "can_cast", tensor=True)
     b = _dtype_arg(to, "can_cast")
-    return PROMOTION[a, b] is b
+    try:
+        return PROMOTION[a, b] is b
+    except KeyError:  # strict mode took the pair out: the standard does not promote it
+        return False
 
 
 def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DType) -> DType:
@@ -240,13 +248,13 @@ def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DTyp
             dt = _dtype_arg(arg, "result_type", tensor=True)
         family = _FAMILY[dt.kind]
         seen = families[family]
-        families[family] = dt if seen is None else PROMOTION[seen, dt]
+        families[family] = dt if seen is None else promote(seen, dt)
     booleans, integers, floats = families
     result = (
-        integers if floats is None else floats if integers is None else PROMOTION[integers, floats]
+        integers if floats is None else floats if integers is None else promote(integers, floats)
     )
     if booleans is not None:
-        result = booleans if result is None else PROMOTION[result, booleans]
+        result = booleans if result is None else promote(result, booleans)
     if result is None:
         raise ValueError(
             f"result_type: at least one tensor or dtype is required, got {arrays_and_dtypes!r}"

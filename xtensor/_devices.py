@@ -12,10 +12,11 @@ from typing import Any
 
 from . import _backend
 
-__all__ = ["Device", "CPU", "as_device", "DLPACK_CPU", "DLPACK_CUDA"]
+__all__ = ["Device", "CPU", "as_device", "DLPACK_CPU", "DLPACK_CUDA", "DLPACK_EXT_DEV", "EMULATED"]
 
 DLPACK_CPU = 1
 DLPACK_CUDA = 2
+DLPACK_EXT_DEV = 12  # what emulated devices report: no consumer reads them as host memory
 
 
 class Device:
@@ -41,28 +42,53 @@ class Device:
     (True, True, 'cpu')
     """
 
-    __slots__ = ("kind", "index", "backend", "array_type", "_name")
+    __slots__ = (
+        "kind",
+        "index",
+        "backend",
+        "array_type",
+        "_name",
+        "emulated",
+        "defaults",
+        "unsupported",
+    )
 
     kind: str
     index: int
     backend: ModuleType
     array_type: type
     _name: str
+    emulated: bool  # an emulated device (``xtensor.enable_emulated_devices``)
+    defaults: dict[Any, Any]  # the standard's default dtype -> this device's, where they differ
+    unsupported: frozenset[Any]  # dtypes this device cannot hold
 
     def __new__(cls, kind: str, index: int | None = None) -> Device:
         return as_device(kind if index is None else f"{kind}:{index}")
 
     @classmethod
-    def _make(cls, kind: str, index: int, backend: ModuleType) -> Device:
+    def _make(
+        cls,
+        kind: str,
+        index: int,
+        backend: Any,
+        name: str | None = None,
+        defaults: dict[Any, Any] | None = None,
+        unsupported: frozenset[Any] = frozenset(),
+    ) -> Device:
         self = object.__new__(cls)
         self.kind = kind
         self.index = index
         self.backend = backend
         self.array_type = backend.ndarray
-        self._name = "cpu" if kind == "cpu" else f"{kind}:{index}"
+        self._name = name or ("cpu" if kind == "cpu" else f"{kind}:{index}")
+        self.emulated = kind == "emulated"
+        self.defaults = defaults or {}
+        self.unsupported = unsupported
         return self
 
     def __repr__(self) -> str:
+        if self.emulated:
+            return f"device('{self._name}')"
         return (
             f"device(type='{self.kind}', index={self.index})"
             if self.kind != "cpu"
@@ -91,11 +117,15 @@ class Device:
     @property
     def dlpack(self) -> tuple[int, int]:
         """The DLPack ``(device_type, device_id)`` pair of this device."""
-        return (DLPACK_CPU, 0) if self.kind == "cpu" else (DLPACK_CUDA, self.index)
+        if self.kind == "cpu":
+            return (DLPACK_CPU, 0)
+        return (DLPACK_EXT_DEV, self.index) if self.emulated else (DLPACK_CUDA, self.index)
 
 
 CPU = Device._make("cpu", 0, _backend.numpy)
 _CUDA_DEVICES: dict[int, Device] = {}
+# Emulated devices by name and by "emulated:N", while they are enabled (``_emulated``).
+EMULATED: dict[str, Device] = {}
 
 
 def _cuda(index: int, spelling: object) -> Device:
@@ -128,6 +158,8 @@ def as_device(device: object) -> Device:
             return _cuda(_current_cuda_index(), device)
         if name.startswith("cuda:") and name[5:].isdigit():
             return _cuda(int(name[5:]), device)
+        if name.startswith("emulated:"):
+            return _emulated(name, device)
     else:
         foreign = _foreign_device(device)
         if foreign is not None:
@@ -135,6 +167,19 @@ def as_device(device: object) -> Device:
     raise ValueError(
         f"unknown device {device!r}: expected an xtensor.Device, 'cpu', 'cuda' or 'cuda:N'"
     )
+
+
+def _emulated(name: str, spelling: str) -> Device:
+    dev = EMULATED.get(name)
+    if dev is not None:
+        return dev
+    if not EMULATED:
+        raise ValueError(
+            f"device {spelling!r}: emulated devices are off; switch them on with "
+            "xtensor.enable_emulated_devices() or XTENSOR_EMULATED_DEVICES=1"
+        )
+    names = sorted({str(d) for d in EMULATED.values()})
+    raise ValueError(f"unknown emulated device {spelling!r}: expected one of {', '.join(names)}")
 
 
 def _current_cuda_index() -> int:

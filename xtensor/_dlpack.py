@@ -153,6 +153,8 @@ def export(
             f"__dlpack__(copy=False): a copy is needed: the tensor is on {device} and "
             "DLPack device (1, 0) (host memory) was requested"
         )
+    if device.emulated:
+        return _export_emulated(array, device, stream, to_host, versioned)
     _check_stream(stream, device if not to_host else CPU)
     if device is CPU:
         if not versioned and copy is not True and not array.flags.writeable:
@@ -177,6 +179,24 @@ def export(
         source = array.copy() if copy else array
         capsule = source.__dlpack__(stream=stream, max_version=VERSION if versioned else None)
         return _stamp(capsule, copied=copy is True)
+
+
+def _export_emulated(
+    array: Any, device: Device, stream: Any, to_host: bool, versioned: bool
+) -> Any:
+    """An emulated device's export: a host copy when ``dl_device=(1, 0)`` asks for one,
+    else BufferError, as a host-only consumer meets an accelerator's tensor (its own
+    device type, kDLExtDev, describes memory no consumer should read as host memory)."""
+    _check_stream(stream, CPU)
+    if not to_host:
+        raise BufferError(
+            f"__dlpack__: the tensor is on the emulated device {device}, which DLPack "
+            f"consumers cannot read (it reports device type {device.dlpack[0]}, kDLExtDev); "
+            "ask for a host copy with dl_device=(1, 0), or move it with to_device('cpu')"
+        )
+    host = np.array(array, copy=True)
+    capsule = host.__dlpack__(max_version=VERSION if versioned else None)
+    return _stamp(capsule, copied=True)
 
 
 def _versioned(max_version: Any) -> bool:
@@ -553,12 +573,24 @@ def copy_on(array: Any, device: Device, dtype: Any = None) -> Any:
 
 def move(array: Any, source: Device, target: Device, stream: Any) -> Any:
     """A copy of ``array`` (on ``source``) on ``target``."""
+    if source.emulated or target.emulated:
+        return _move_emulated(array, source, target, stream)
     cp = _backend.cupy_or_raise(f"to_device({str(target)!r})")
     if target is CPU:
         with cp.cuda.Device(source.index):
             return cp.asnumpy(array, stream=_cupy_stream(cp, stream))
     with cp.cuda.Device(target.index):
         return cp.array(array, copy=True)
+
+
+def _move_emulated(array: Any, source: Device, target: Device, stream: Any) -> Any:
+    """A copy of ``array`` moved from or to an emulated device (host memory underneath)."""
+    host = array if source is CPU or source.emulated else move(array, source, CPU, stream)
+    if target.emulated:
+        return target.backend.asarray(np.array(host, copy=True))  # refuses missing dtypes
+    if target is CPU:
+        return np.array(host, copy=True)
+    return move(host, CPU, target, stream)
 
 
 def _cupy_stream(cp: Any, stream: Any) -> Any:

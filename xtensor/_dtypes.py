@@ -6,7 +6,10 @@ plus ``float16``. Each compares equal only to itself.
 Promotion is data: ``PROMOTION`` maps every ordered pair of dtypes to its result,
 and ``STANDARD_PAIRS`` holds the pairs the standard specifies. The other pairs
 (mixed kinds: bool with numbers, integers with floats, uint64 with signed ints)
-answer as NumPy does; a strict mode reads ``STANDARD_PAIRS`` to refuse them.
+answer as NumPy does. ``SCALAR_PROMOTION`` does the same for a dtype with a Python
+scalar type, ``STANDARD_SCALAR_PAIRS`` holding the standard's pairs. Strict mode
+(``xtensor.set_strict``) takes the other pairs out of both tables, in place, so that
+every function reading them refuses what the standard leaves unspecified.
 ``tests/test_dtypes.py`` proves that the backend computes exactly this table, which
 is why the hot path may let the backend pick the result dtype.
 """
@@ -40,6 +43,9 @@ __all__ = [
     "promote",
     "PROMOTION",
     "STANDARD_PAIRS",
+    "SCALAR_PROMOTION",
+    "STANDARD_SCALAR_PAIRS",
+    "standard_only",
     "scalar_result",
 ]
 
@@ -162,6 +168,33 @@ def _standard_result(a: DType, b: DType) -> DType | None:
     return None
 
 
+def _describe_pair(key: tuple[DType, DType], answer: DType) -> str:
+    a, b = key
+    if "bool" in (a.kind, b.kind):
+        rule = "bool with numeric dtypes"
+    elif uint64 in key:
+        rule = "uint64 with signed integers"
+    else:
+        rule = "mixed-kind promotion"
+    return (
+        f"promoting {a.name} with {b.name} is not specified by the array API standard "
+        f"(Type Promotion Rules: {rule}); xtensor's default mode answers as NumPy does "
+        f"({answer.name}); cast one operand with astype first"
+    )
+
+
+def _describe_scalar(key: tuple[DType, type], answer: DType) -> str:
+    dtype, cls = key
+    return (
+        f"a Python {cls.__name__} with {'an' if dtype.name.startswith('i') else 'a'} "
+        f"{dtype.name} tensor is not specified by the array "
+        "API standard (Type Promotion Rules: mixing arrays with Python scalars, which takes "
+        "a bool for bool, an int for integer and floating-point, a float for floating-point, "
+        "a complex for floating-point tensors); xtensor's default mode answers as NumPy "
+        f"does ({answer.name})"
+    )
+
+
 def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DType, DType]]]:
     table: dict[tuple[DType, DType], DType] = {}
     standard: set[tuple[DType, DType]] = set()
@@ -179,30 +212,102 @@ def _build_table() -> tuple[dict[tuple[DType, DType], DType], frozenset[tuple[DT
 
 PROMOTION, STANDARD_PAIRS = _build_table()
 
+_PYTHON_SCALARS = (_builtin_bool, int, float, complex)
+
+
+def _scalar_entry(dtype: DType, cls: type) -> tuple[DType, Any]:
+    """The result of ``dtype`` with a Python scalar of type ``cls``, and whether the
+    standard specifies it. The standard: the scalar takes the array's dtype when its
+    kind fits (bool for bool, int for integers and floats, float for floats, complex
+    for complex), and a complex with a real floating-point array gives the complex
+    dtype of matching precision. Otherwise answer as NumPy does: an int with a bool
+    array gives int64, a float with an integer array float64, a bool with a numeric
+    array that array's dtype."""
+    kind = dtype.kind
+    floating = kind in ("real floating", "complex floating")
+    if cls is _builtin_bool:
+        return dtype, kind == "bool"
+    if cls is int:
+        return (int64, False) if kind == "bool" else (dtype, True)
+    if cls is float:
+        return (dtype, True) if floating else (float64, False)
+    if kind == "complex floating":
+        return dtype, True
+    return (complex64 if dtype in (float16, float32) else complex128), floating
+
+
+def _build_scalar_table() -> tuple[dict[tuple[DType, type], DType], frozenset[tuple[DType, type]]]:
+    table: dict[tuple[DType, type], DType] = {}
+    standard = set()
+    for dtype in ALL_DTYPES:
+        for cls in _PYTHON_SCALARS:
+            table[dtype, cls], specified = _scalar_entry(dtype, cls)
+            if specified:
+                standard.add((dtype, cls))
+    return table, frozenset(standard)
+
+
+SCALAR_PROMOTION, STANDARD_SCALAR_PAIRS = _build_scalar_table()
+
+# The entries strict mode took out of the two tables, and what they answered.
+_UNSPECIFIED: dict[Any, DType] = {}
+
+
+def standard_only(on: _builtin_bool) -> None:
+    """Take the pairs the standard leaves unspecified out of ``PROMOTION`` and
+    ``SCALAR_PROMOTION``, in place (strict mode), or put them back. ``promote`` and
+    ``scalar_result`` then raise TypeError for them, naming the rule."""
+    if on:
+        for table, standard in (
+            (PROMOTION, STANDARD_PAIRS),
+            (SCALAR_PROMOTION, STANDARD_SCALAR_PAIRS),
+        ):
+            for key in [k for k in table if k not in standard]:
+                _UNSPECIFIED[key] = table.pop(key)  # type: ignore[arg-type]
+    else:
+        for key, value in _UNSPECIFIED.items():
+            if isinstance(key[1], DType):
+                PROMOTION[key] = value
+            else:
+                SCALAR_PROMOTION[key] = value
+        _UNSPECIFIED.clear()
+
+
+def _refusal(key: Any) -> Exception:
+    """TypeError for a pair strict mode took out, KeyError for anything else."""
+    answer = _UNSPECIFIED.get(key)
+    if answer is None:
+        return KeyError(key)
+    if isinstance(key[1], DType):
+        return TypeError(_describe_pair(key, answer))
+    return TypeError(_describe_scalar(key, answer))
+
 
 def promote(a: DType, b: DType) -> DType:
-    """The result dtype of a binary operation on dtypes ``a`` and ``b``."""
-    return PROMOTION[a, b]
+    """The result dtype of a binary operation on dtypes ``a`` and ``b`` (TypeError in
+    strict mode for pairs the standard leaves unspecified)."""
+    try:
+        return PROMOTION[a, b]
+    except KeyError:
+        raise _refusal((a, b)) from None
 
 
 def scalar_result(dtype: DType, scalar: object) -> DType:
     """The result dtype of an operation between a ``dtype`` array and a Python scalar.
 
-    The standard: the scalar takes the array's dtype when its kind fits (bool for bool,
-    int for integers and floats, float for floats, complex for complex). Otherwise
-    (unspecified by the standard) answer as NumPy does: an int with a bool array gives
-    int64, a float with an integer array float64, a complex with a real array the
-    complex dtype of matching precision.
+    Read from ``SCALAR_PROMOTION``: the standard's rules where it has them (the
+    scalar takes the array's dtype when its kind fits), NumPy's answer elsewhere (an
+    int with a bool array gives int64, a float with an integer array float64). In
+    strict mode the unspecified cases raise TypeError.
     """
-    kind = dtype.kind
-    if isinstance(scalar, _builtin_bool):
-        return dtype
-    if isinstance(scalar, int):
-        return int64 if kind == "bool" else dtype
-    if isinstance(scalar, float):
-        return float64 if kind in ("bool", "signed integer", "unsigned integer") else dtype
-    if isinstance(scalar, complex):
-        if kind == "complex floating":
-            return dtype
-        return complex64 if dtype in (float16, float32) else complex128
+    try:
+        return SCALAR_PROMOTION[dtype, scalar.__class__]
+    except KeyError:  # unspecified in strict mode, a subclass (np.float64), or no scalar
+        pass
+    for cls in _PYTHON_SCALARS:
+        if isinstance(scalar, cls):
+            key = (dtype, cls)
+            if key in _UNSPECIFIED:
+                raise _refusal(key)
+            return SCALAR_PROMOTION[key]
     raise TypeError(f"expected a Python scalar (bool, int, float, complex), got {scalar!r}")

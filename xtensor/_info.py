@@ -1,8 +1,10 @@
 """The inspection namespace: ``__array_namespace_info__()``.
 
 It answers what this xtensor supports on this machine: its capabilities, the
-devices (the CPU, and ``cuda:N`` for each GPU CuPy sees), and the default and
-supported dtypes. Every device supports the same dtypes and defaults.
+devices (the CPU, ``cuda:N`` for each GPU CuPy sees, and the emulated devices when
+enabled), and the default and supported dtypes. Every real device supports the same
+dtypes and defaults; the emulated device without float64 has neither float64 nor
+complex128, and float32 and complex64 as defaults.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 from . import _backend
 from ._creation_functions import MAX_DIMS
 from ._data_type_functions import KINDS
-from ._devices import CPU, Device, as_device
+from ._devices import CPU, EMULATED, Device, as_device
 from ._dtypes import (
     ALL_DTYPES,
     DType,
@@ -26,6 +28,13 @@ __all__ = ["__array_namespace_info__", "Info"]
 
 # The standard's dtypes: float16, an extension, must not be listed by ``dtypes()``.
 _STANDARD_DTYPES: tuple[DType, ...] = tuple(d for d in ALL_DTYPES if d is not float16)
+
+# Switched by strict mode (``set_strict(..., data_dependent_shapes=False)``).
+CAPABILITIES: dict[str, Any] = {
+    "boolean indexing": True,
+    "data-dependent shapes": True,
+    "max dimensions": MAX_DIMS,
+}
 
 
 class Info:
@@ -54,19 +63,16 @@ class Info:
         Returns
         -------
         dict
-            ``"boolean indexing"`` and ``"data-dependent shapes"`` (both True), and
-            ``"max dimensions"`` (64, NumPy's and CuPy's limit).
+            ``"boolean indexing"`` and ``"data-dependent shapes"`` (both True, unless
+            strict mode disabled data-dependent shapes), and ``"max dimensions"`` (64,
+            NumPy's and CuPy's limit).
 
         Examples
         --------
         >>> xp.__array_namespace_info__().capabilities()
         {'boolean indexing': True, 'data-dependent shapes': True, 'max dimensions': 64}
         """
-        return {
-            "boolean indexing": True,
-            "data-dependent shapes": True,
-            "max dimensions": MAX_DIMS,
-        }
+        return dict(CAPABILITIES)
 
     def default_device(self) -> Device:
         """The device creation functions use when none is given.
@@ -90,7 +96,7 @@ class Info:
         -------
         tuple of Device
             The CPU, then ``cuda:0``, ``cuda:1``, ... for each GPU CuPy sees (none without
-            CuPy).
+            CuPy), then the emulated devices when they are enabled.
 
         Examples
         --------
@@ -98,10 +104,11 @@ class Info:
         device(type='cpu')
         """
         count = _backend.cuda_device_count()
-        return (CPU, *(as_device(f"cuda:{i}") for i in range(count)))
+        emulated = dict.fromkeys(EMULATED.values())  # by index, without repeats
+        return (CPU, *(as_device(f"cuda:{i}") for i in range(count)), *emulated)
 
     def default_dtypes(self, *, device: Device | str | None = None) -> dict[str, DType]:
-        """The default dtypes (the same on every device).
+        """The default dtypes of ``device`` (None: the default device).
 
         Parameters
         ----------
@@ -112,7 +119,8 @@ class Info:
         -------
         dict
             Keys ``"real floating"`` (float64), ``"complex floating"`` (complex128),
-            ``"integral"`` (int64) and ``"indexing"`` (int64).
+            ``"integral"`` (int64) and ``"indexing"`` (int64); on the emulated device
+            without float64, float32 and complex64.
 
         Raises
         ------
@@ -125,11 +133,10 @@ class Info:
         >>> defaults["real floating"], defaults["complex floating"], defaults["indexing"]
         (xtensor.float64, xtensor.complex128, xtensor.int64)
         """
-        if device is not None:
-            as_device(device)
+        defaults = {} if device is None else as_device(device).defaults
         return {
-            "real floating": float64,
-            "complex floating": complex128,
+            "real floating": defaults.get(float64, float64),
+            "complex floating": defaults.get(complex128, complex128),
             "integral": int64,
             "indexing": int64,
         }
@@ -171,10 +178,10 @@ class Info:
         >>> list(xp.__array_namespace_info__().dtypes(kind=("bool", "unsigned integer")))
         ['bool', 'uint8', 'uint16', 'uint32', 'uint64']
         """
-        if device is not None:
-            as_device(device)
+        unsupported = frozenset() if device is None else as_device(device).unsupported
+        dtypes = [d for d in _STANDARD_DTYPES if d not in unsupported]
         if kind is None:
-            return {d.name: d for d in _STANDARD_DTYPES}
+            return {d.name: d for d in dtypes}
         names = kind if isinstance(kind, tuple) else (kind,)
         wanted: set[str] = set()
         for name in names:
@@ -189,7 +196,7 @@ class Info:
                     f"{', '.join(repr(k) for k in KINDS)}"
                 )
             wanted |= kinds
-        return {d.name: d for d in _STANDARD_DTYPES if d.kind in wanted}
+        return {d.name: d for d in dtypes if d.kind in wanted}
 
 
 _INFO = Info()

@@ -8,7 +8,6 @@ one is seen by every other.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from types import ModuleType
 from typing import Any
@@ -22,7 +21,9 @@ from ._layout import Layout
 
 __all__ = ["Tensor", "wrap", "device_mismatch"]
 
-SUPPORTED_API_VERSIONS = ("2021.12", "2022.12", "2023.12", "2024.12", "2025.12")
+# api_version -> the namespace ``__array_namespace__`` returns (None: the default one);
+# filled by ``_versions``, which builds older versions' namespaces on first use.
+NAMESPACES: dict[str | None, ModuleType] = {}
 _SCALAR_TYPES = (bool, int, float, complex)
 _DEFAULT_DTYPE_NAMES = ("bool", "int64", "float64", "complex128")
 _FLOAT_KINDS = ("real floating", "complex floating")
@@ -121,7 +122,7 @@ class Tensor:
 
     def data_ptr(self) -> int:
         """The address of the first element (0 for some size-0 tensors)."""
-        if self._device is CPU:
+        if self._device is CPU or self._device.emulated:
             return int(self._array.__array_interface__["data"][0])
         return int(self._array.data.ptr)
 
@@ -137,7 +138,8 @@ class Tensor:
     @property
     def is_readonly(self) -> bool:
         """Whether writes into this tensor are refused (read-only memory, broadcast views)."""
-        return self._device is CPU and not self._array.flags.writeable
+        device = self._device
+        return (device is CPU or device.emulated) and not self._array.flags.writeable
 
     # --- conversion to Python and NumPy ---------------------------------------------
 
@@ -234,12 +236,12 @@ class Tensor:
         return wrap(_dlpack.move(self._array, self._device, target, stream), target)
 
     def __array_namespace__(self, /, *, api_version: str | None = None) -> ModuleType:
-        if api_version is not None and api_version not in SUPPORTED_API_VERSIONS:
-            raise ValueError(
-                f"unsupported api_version {api_version!r}: xtensor implements "
-                f"{', '.join(SUPPORTED_API_VERSIONS)}"
-            )
-        return sys.modules["xtensor"]
+        try:
+            return NAMESPACES[api_version]
+        except (KeyError, TypeError):
+            from ._versions import lookup  # builds an older version's on first use
+
+            return lookup(api_version, "__array_namespace__")
 
     def __dlpack__(
         self,
@@ -313,7 +315,7 @@ class Tensor:
         self._array[index] = value
 
     def _check_writeable(self, what: str) -> None:
-        if self._device is CPU and not self._array.flags.writeable:
+        if (self._device is CPU or self._device.emulated) and not self._array.flags.writeable:
             raise ValueError(
                 f"{what}: this tensor is read-only (its memory was shared read-only, or it is "
                 "a broadcast view); copy it with xtensor.tensor(x) to get a writeable one"

@@ -596,6 +596,8 @@ def _frequencies(
     if want.kind != "real floating":
         raise TypeError(f"fft.{what}: expected a real floating-point dtype, got {want.name}")
     dev = CPU if device is None else as_device(device)
+    if dtype is None:
+        want = dev.defaults.get(want, want)  # a device with other defaults (an emulated one)
     context = contextlib.nullcontext() if dev is CPU else dev.backend.cuda.Device(dev.index)
     with context:
         r = getattr(dev.backend.fft, what)(n, float(d))
