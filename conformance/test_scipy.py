@@ -244,21 +244,9 @@ CHECKS: dict[str, Callable[[], None]] = {
 # calls fail on array-api-strict, which SciPy skips for them. name -> (the error it
 # raises, what SciPy does).
 LIBRARY_LIMITATIONS = {
-    "integrate.tanhsinh": (
-        "TypeError: full: fill value must be a Python bool, int, float or complex",
-        "passes a 0-d array as full()'s fill_value; the standard takes a Python scalar",
-    ),
     "integrate.nsum": (
         "AttributeError: 'Tensor' object has no attribute 'sum'",
         "calls the array method .sum(), which the standard does not have",
-    ),
-    "differentiate.derivative": (
-        "TypeError: full: fill value must be a Python bool, int, float or complex",
-        "passes a 0-d array as full()'s fill_value; the standard takes a Python scalar",
-    ),
-    "optimize.elementwise.find_root": (
-        "TypeError: full: fill value must be a Python bool, int, float or complex",
-        "passes a 0-d array as full()'s fill_value; the standard takes a Python scalar",
     ),
     "interpolate.PchipInterpolator": (
         "TypeError: reshape: x must be an xtensor Tensor, got ndarray",

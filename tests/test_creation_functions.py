@@ -212,7 +212,7 @@ def test_full_errors():
     with pytest.raises(TypeError, match="full: fill value must be a Python bool, int, float"):
         xp.full(2, np.int64(1))
     with pytest.raises(TypeError, match="got Tensor"):
-        xp.full(2, xp.asarray(1))
+        xp.full(2, xp.asarray([1]))  # a 0-d tensor is accepted, a 1-d one is not
     with pytest.raises(TypeError, match="cannot store the complex fill value 1j in a float64"):
         xp.full(2, 1j, dtype=xp.float64)
     with pytest.raises(TypeError, match="complex fill value"):
@@ -623,3 +623,17 @@ def test_creation_on_cuda():
 def test_cuda_without_a_device_says_how_to_get_one():
     with pytest.raises(ValueError, match="no CUDA device is available.*pip install"):
         xp.zeros(2, device="cuda")
+
+
+def test_full_accepts_a_0d_tensor_as_fill_value_outside_strict_mode():
+    # NumPy and PyTorch accept it, and SciPy relies on it; the standard asks for a scalar.
+    assert xp.full((2,), xp.asarray(3, dtype=xp.int8)).dtype == xp.int8
+    assert xp.full((2,), xp.asarray(3.5)).tolist() == [3.5, 3.5]
+    assert xp.full((2,), xp.asarray(3), dtype=xp.float32).dtype == xp.float32
+    assert xp.full_like(xp.zeros(2), xp.asarray(2)).tolist() == [2.0, 2.0]
+    with pytest.raises(TypeError, match="fill value must be a Python"):
+        xp.full((2,), xp.asarray([1, 2]))
+    with pytest.raises(OverflowError, match="out of range for uint8"):
+        xp.full((2,), xp.asarray(300), dtype=xp.uint8)
+    with xp.strict(), pytest.raises(TypeError, match="accepted outside strict mode"):
+        xp.full((2,), xp.asarray(1.0))

@@ -177,9 +177,20 @@ def _scalar_for(value: object, dtype: DType, what: str, name: str = "fill value"
     raise OverflowError; a complex value for a real dtype raises TypeError.
     """
     if not isinstance(value, _PYTHON_SCALARS):
+        from ._strict import is_strict  # imports the namespace; needed only here
+
+        if value.__class__ is Tensor and value.ndim == 0 and not is_strict():
+            # A 0-d tensor stands for its value, as in NumPy and PyTorch (SciPy passes
+            # them); the standard asks for a Python scalar, and strict mode does too.
+            return _scalar_for(value.item(), dtype, what, name)
         raise TypeError(
             f"{what}: {name} must be a Python bool, int, float or complex, "
             f"got {type(value).__name__}"
+            + (
+                " (a 0-d tensor is accepted outside strict mode)"
+                if value.__class__ is Tensor
+                else ""
+            )
         )
     kind = dtype.kind
     if kind == "bool":
@@ -369,7 +380,7 @@ def ones(
 
 def full(
     shape: int | tuple[int, ...],
-    fill_value: bool | int | float | complex,
+    fill_value: bool | int | float | complex | Tensor,
     *,
     dtype: DType | None = None,
     device: Device | str | None = None,
@@ -382,7 +393,9 @@ def full(
         An int or a tuple of nonnegative ints.
     fill_value
         A Python scalar. With ``dtype=None`` its type gives the dtype: bool → bool,
-        int → int64, float → float64, complex → complex128.
+        int → int64, float → float64, complex → complex128. Outside strict mode a
+        0-d tensor is accepted too, as in NumPy and PyTorch: it gives its dtype and,
+        with ``device=None``, its device.
     dtype, device
         Default as above, and the CPU.
 
@@ -428,10 +441,14 @@ def full(
             dt = int64
         elif isinstance(fill_value, float):
             dt = float64
+        elif fill_value.__class__ is Tensor:
+            dt = fill_value.dtype
         else:
             dt = complex128
     else:
         dt = _dtype(dtype, float64, "full")
+    if fill_value.__class__ is Tensor and device is None:
+        device = fill_value._device  # a 0-d tensor's value stays on its device
     value = _scalar_for(fill_value, dt, "full")
     if device is None or (dev := as_device(device)) is CPU:
         try:
@@ -575,7 +592,7 @@ def ones_like(
 def full_like(
     x: Tensor,
     /,
-    fill_value: bool | int | float | complex,
+    fill_value: bool | int | float | complex | Tensor,
     *,
     dtype: DType | None = None,
     device: Device | str | None = None,
