@@ -178,3 +178,17 @@ def test_what_an_older_peer_cannot_make_is_not_held_against_xtensor(monkeypatch)
     monkeypatch.setattr(report.XtensorPeer, "base", no_uint64)
     ours = report.Exchange(report.XtensorPeer(), report.NumPyPeer().entries()[0])
     assert not report.matrix_check(ours, report.C_ORDER, "uint64", "dtype").ok
+
+
+def test_report_piped_into_a_reader_that_stops_early_prints_no_traceback():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f"{sys.executable} -m xtensor --json | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
