@@ -77,6 +77,26 @@ GPU_LINES = ("cupy array after writes through xtensor and back through cupy", "o
 NO_GPU_LINES = ("no CUDA device here", "install them with `pip install xtensor[cuda]`")
 
 
+def test_library_agnostic_example_runs_in_strict_mode():
+    env = {
+        **os.environ,
+        "XTENSOR_STRICT": "1",
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [_xtensor_root(), os.environ.get("PYTHONPATH")])
+        ),
+    }
+    done = subprocess.run(
+        [sys.executable, "-W", "error", str(EXAMPLES / "array_api_agnostic.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "all libraries agree" in done.stdout
+
+
 def test_every_example_is_tested():
     assert sorted(p.name for p in EXAMPLES.glob("*.py")) == sorted(EXPECTED)
 
