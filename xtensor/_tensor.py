@@ -422,9 +422,14 @@ def _operand(x: Tensor, other: object) -> Any:
 
 def _binary_method(kernel: Callable[..., Any]) -> Callable[[Tensor, object], Any]:
     def method(self: Tensor, other: object, /) -> Any:
-        b = _operand(self, other)
-        if b is NotImplemented:
-            return NotImplemented
+        if other.__class__ is Tensor:  # the common case, inlined
+            if other._device is not self._device:
+                raise device_mismatch("binary operation", self._device, other._device)
+            b = other._array
+        else:
+            b = _operand(self, other)
+            if b is NotImplemented:
+                return NotImplemented
         return wrap(kernel(self._array, b), self._device)
 
     return method
