@@ -77,22 +77,28 @@ GPU_LINES = ("cupy array after writes through xtensor and back through cupy", "o
 NO_GPU_LINES = ("no CUDA device here", "install them with `pip install xtensor[cuda]`")
 
 
-def test_library_agnostic_example_runs_in_strict_mode():
+def _run(script: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """Run an example with warnings as errors, importing the same xtensor as this process."""
     env = {
         **os.environ,
-        "XTENSOR_STRICT": "1",
         "PYTHONPATH": os.pathsep.join(
             filter(None, [_xtensor_root(), os.environ.get("PYTHONPATH")])
         ),
+        **extra_env,
     }
-    done = subprocess.run(
-        [sys.executable, "-W", "error", str(EXAMPLES / "array_api_agnostic.py")],
+    env.pop("SCIPY_ARRAY_API", None)  # the SciPy example sets it itself
+    return subprocess.run(
+        [sys.executable, "-W", "error", str(EXAMPLES / script)],
         capture_output=True,
         text=True,
         env=env,
         timeout=300,
         check=False,
     )
+
+
+def test_library_agnostic_example_runs_in_strict_mode():
+    done = _run("array_api_agnostic.py", XTENSOR_STRICT="1")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "all libraries agree" in done.stdout
 
@@ -107,22 +113,7 @@ def test_example_runs_and_prints_its_results(script):
     for name in needs:
         if importlib.util.find_spec(name) is None:
             pytest.skip(f"{script} needs {name}, which is not installed")
-    # The child imports the same xtensor as this process.
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(
-            filter(None, [_xtensor_root(), os.environ.get("PYTHONPATH")])
-        ),
-    }
-    env.pop("SCIPY_ARRAY_API", None)  # the SciPy example sets it itself
-    done = subprocess.run(
-        [sys.executable, "-W", "error", str(EXAMPLES / script)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    done = _run(script)
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     assert "Traceback" not in output, output
