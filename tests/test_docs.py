@@ -259,3 +259,14 @@ if __name__ == "__main__":
     report = _failures(_page_test(Path(sys.argv[1]), cuda_examples=sys.argv[2] == "cuda"))
     print(report, end="")
     sys.exit(1 if report else 0)
+
+
+def test_readme_has_exactly_the_two_set_up_commands():
+    blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
+    assert [b.strip() for b in blocks] == [
+        "python -m pip install . && python -m xtensor",
+        'python -m pip install -e ".[test,peers]" && python -m pytest',
+    ]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pip install -q . && python -m xtensor" in ci
+    assert 'python -m pip install -q -e ".[test,peers]" && python -m pytest' in ci
