@@ -464,6 +464,20 @@ def full(
 # --- like another tensor --------------------------------------------------------------
 
 
+def _new_like(
+    make: Any, name: str, x: Tensor, dtype: DType | None, device: Device | str | None
+) -> Tensor:
+    """``make(shape, dtype)`` (NumPy's ``empty``/``zeros``/``ones``, or the backend
+    function ``name`` on another device) with ``x``'s shape, dtype and device as defaults."""
+    what = f"{name}_like"
+    x = _tensor(x, what)
+    dt = x.dtype if dtype is None else _dtype(dtype, float64, what)
+    dev = x._device if device is None else as_device(device)
+    if dev is CPU:
+        return wrap(make(x._array.shape, dt.numpy), CPU)
+    return on_device(dev, name, x._array.shape, dt.numpy)
+
+
 def empty_like(
     x: Tensor, /, *, dtype: DType | None = None, device: Device | str | None = None
 ) -> Tensor:
@@ -498,12 +512,7 @@ def empty_like(
     >>> y.shape, y.dtype
     ((2, 2), xtensor.int64)
     """
-    x = _tensor(x, "empty_like")
-    dt = x.dtype if dtype is None else _dtype(dtype, float64, "empty_like")
-    dev = x._device if device is None else as_device(device)
-    if dev is CPU:
-        return wrap(np.empty(x._array.shape, dt.numpy), CPU)
-    return on_device(dev, "empty", x._array.shape, dt.numpy)
+    return _new_like(np.empty, "empty", x, dtype, device)
 
 
 def zeros_like(
@@ -542,12 +551,7 @@ def zeros_like(
     tensor([[0., 0.],
             [0., 0.]], dtype=xtensor.float32)
     """
-    x = _tensor(x, "zeros_like")
-    dt = x.dtype if dtype is None else _dtype(dtype, float64, "zeros_like")
-    dev = x._device if device is None else as_device(device)
-    if dev is CPU:
-        return wrap(np.zeros(x._array.shape, dt.numpy), CPU)
-    return on_device(dev, "zeros", x._array.shape, dt.numpy)
+    return _new_like(np.zeros, "zeros", x, dtype, device)
 
 
 def ones_like(
@@ -581,12 +585,7 @@ def ones_like(
     >>> xp.ones_like(xp.asarray([1.5, 2.5]))
     tensor([1., 1.])
     """
-    x = _tensor(x, "ones_like")
-    dt = x.dtype if dtype is None else _dtype(dtype, float64, "ones_like")
-    dev = x._device if device is None else as_device(device)
-    if dev is CPU:
-        return wrap(np.ones(x._array.shape, dt.numpy), CPU)
-    return on_device(dev, "ones", x._array.shape, dt.numpy)
+    return _new_like(np.ones, "ones", x, dtype, device)
 
 
 def full_like(
