@@ -112,7 +112,7 @@ class Device:
         return hash(self._name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (as_device, (self._name,))
+        return (device_from_pickle, (self._name,))
 
     @property
     def dlpack(self) -> tuple[int, int]:
@@ -180,6 +180,19 @@ def _emulated(name: str, spelling: str) -> Device:
         )
     names = sorted({str(d) for d in EMULATED.values()})
     raise ValueError(f"unknown emulated device {spelling!r}: expected one of {', '.join(names)}")
+
+
+def device_from_pickle(name: str) -> Device:
+    """The device a pickle names. Emulated devices come back even where they are
+    switched off, as tensors already on them keep working; the name and place of this
+    function are part of the format of every pickle written."""
+    if name.startswith("emulated:"):
+        from ._emulated import DEVICES  # imports this module
+
+        for device in DEVICES:
+            if str(device) == name:
+                return device
+    return as_device(name)
 
 
 def _current_cuda_index() -> int:

@@ -75,6 +75,30 @@ class DType:
     def __repr__(self) -> str:
         return f"xtensor.{self.name}"
 
+    def __eq__(self, other: object) -> _builtin_bool:
+        # Equal only to itself, as the standard says; returning False (not
+        # NotImplemented) keeps NumPy's coercing ``dtype.__eq__`` from answering for
+        # ``xtensor.float32 == numpy.dtype("float32")``.
+        return self is other
+
+    def __ne__(self, other: object) -> _builtin_bool:
+        return self is not other
+
+    __hash__ = object.__hash__
+
+    @property
+    def dtype(self) -> Any:
+        """The ``numpy.dtype`` this dtype is stored as.
+
+        NumPy reads it wherever it takes a dtype, so ``numpy.dtype(xtensor.float32)``
+        is ``numpy.dtype("float32")`` and ``numpy.zeros(3, dtype=xtensor.int16)`` works
+        (Cubed and Dask pass dtypes to NumPy this way). NumPy's own ``dtype == x``
+        converts ``x`` first, so ``numpy.dtype("float32") == xtensor.float32`` is True
+        on NumPy's side (as ``numpy.dtype("float32") == "float32"`` is); xtensor's
+        dtypes compare equal only to themselves.
+        """
+        return self.numpy
+
     def __reduce__(self) -> str:
         return self.name  # pickles as the module attribute of that name
 

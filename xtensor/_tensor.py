@@ -8,11 +8,12 @@ one is seen by every other.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from types import ModuleType
-from typing import Any
+from typing import Any, SupportsIndex
 
-from . import _dlpack
+from . import _dlpack, _pickle
 from ._backend import numpy as np
 from ._devices import CPU, Device, as_device
 from ._dtypes import DType, float64, from_numpy, promote, scalar_result
@@ -218,6 +219,49 @@ class Tensor:
             raise TypeError(f"__index__ needs an integer tensor, got dtype {self.dtype.name}")
         return int(self._scalar("__index__"))
 
+    # --- 0-d tensors as Python numbers: format specs, round, math.floor/ceil/trunc ---
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        return format(self._number(f"format(tensor, {spec!r})"), spec)
+
+    def __round__(self, ndigits: int | None = None) -> int | Tensor:
+        """``round(t)`` is an int; ``round(t, n)`` a 0-d tensor of t's dtype, as
+        ``round`` gives a float for a float."""
+        value = self._real_number("round")
+        if ndigits is None:
+            return round(value)
+        if self._array.dtype.kind in "iu" and ndigits >= 0:
+            return self
+        return wrap(self._device.backend.round(self._array, ndigits), self._device)
+
+    def __floor__(self) -> int:
+        return math.floor(self._real_number("math.floor"))
+
+    def __ceil__(self) -> int:
+        return math.ceil(self._real_number("math.ceil"))
+
+    def __trunc__(self) -> int:
+        return math.trunc(self._real_number("math.trunc"))
+
+    def _number(self, what: str) -> Any:
+        """The Python number of a 0-d tensor; TypeError for other ranks, as NumPy."""
+        if self._array.ndim != 0:
+            raise TypeError(
+                f"{what}: only a 0-d tensor converts to a Python number, got shape "
+                f"{self.shape}; index an element or reduce first"
+            )
+        if self._device is not CPU and not self._device.emulated:
+            return self._array.get().item()
+        return self._array.item()
+
+    def _real_number(self, what: str) -> bool | int | float:
+        value = self._number(what)
+        if isinstance(value, complex):
+            raise TypeError(f"{what}: a complex tensor has no order; use real() or abs() first")
+        return value  # type: ignore[no-any-return]
+
     def _scalar(self, what: str) -> Any:
         if self._array.size != 1:
             raise TypeError(
@@ -225,6 +269,17 @@ class Tensor:
                 f"got shape {self.shape}"
             )
         return self._array.item()
+
+    # --- pickle, copy.copy, copy.deepcopy (see _pickle) --------------------------
+
+    def __reduce_ex__(self, protocol: SupportsIndex) -> tuple[Any, ...]:
+        return _pickle.reduce_tensor(self)
+
+    def __copy__(self) -> Tensor:
+        return _pickle.copy_tensor(self)  # type: ignore[no-any-return]
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Tensor:
+        return _pickle.deepcopy_tensor(self, memo)  # type: ignore[no-any-return]
 
     # --- devices, namespace, DLPack -------------------------------------------------
 
