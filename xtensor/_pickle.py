@@ -97,9 +97,9 @@ def deepcopy_tensor(tensor: Any, memo: dict[int, Any]) -> Any:
     if array.size == 0:
         view = np.empty(array.shape, array.dtype)
     else:
-        low, _ = np.lib.array_utils.byte_bounds(array)
+        first = array.__array_interface__["data"][0]  # the address of element [0, ..., 0]
         view = np.ndarray(
-            array.shape, array.dtype, buffer=buffer, offset=low - start, strides=array.strides
+            array.shape, array.dtype, buffer=buffer, offset=first - start, strides=array.strides
         )
     if not array.flags.writeable:
         view.flags.writeable = False
