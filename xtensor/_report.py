@@ -747,6 +747,7 @@ TORCH_NEGATIVE_STRIDES = (
     "torch.from_dlpack aborts the process on negative strides "
     "(pytorch#188023, pytorch#92680); conformance/ runs it in a subprocess"
 )
+TORCH_GETS_A_COPY = "xtensor exports a copy to PyTorch, which "
 JAX_LEGACY_READ_ONLY = "JAX asks for a legacy capsule (no max_version), which cannot say read-only"
 JAX_CHOICE = "JAX shares 64-byte aligned compact buffers, copies others, refuses other strides"
 
@@ -766,6 +767,12 @@ def promise(exchange: Exchange, layout: Layout, dtype: str) -> Promise:
         )
     if dtype not in consumer.dtypes:
         return Promise(PEER, why=f"{consumer.name} has no {dtype}")
+    if consumer.name == "torch" and producer.name == "xtensor" and _cpu(consumer):
+        # xtensor._consumer_gaps: PyTorch gets a copy of what it would misuse.
+        if layout.name == "negative strides":
+            return Promise(COPY, why=TORCH_GETS_A_COPY + "aborts the process on negative strides")
+        if read_only:
+            return Promise(COPY, why=TORCH_GETS_A_COPY + "ignores the READ_ONLY flag")
     if consumer.name == "torch" and layout.name == "negative strides":
         return Promise(SKIP, why=TORCH_NEGATIVE_STRIDES)
     if consumer.name == "jax":

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
+from sys import _getframe
 from types import ModuleType
 from typing import Any, SupportsIndex
 
 from . import _dlpack, _pickle
 from ._backend import numpy as np
+from ._consumer_gaps import TORCH_CONSUMERS, why_not_share_with_torch
 from ._devices import CPU, Device, as_device
 from ._dtypes import DType, float64, from_numpy, promote, scalar_result
+from ._errors import CopyError
 from ._kernels import KERNELS
 from ._layout import Layout
 
@@ -315,7 +318,15 @@ class Tensor:
         tensor's own device or ``(1, 0)`` (a host copy of a CUDA tensor);
         ``copy=True`` always copies, ``copy=False`` raises CopyError when a copy is
         needed; ``stream`` follows the standard's CUDA values (None on the CPU).
+        PyTorch, which ignores READ_ONLY and aborts on negative strides, gets a copy
+        of such tensors (see ``xtensor._consumer_gaps``).
         """
+        if self._device is CPU and _getframe(1).f_globals.get("__name__") in TORCH_CONSUMERS:
+            why = why_not_share_with_torch(self._array)
+            if why is not None:  # see _consumer_gaps
+                if copy is False:
+                    raise CopyError(f"__dlpack__(copy=False): a copy is needed: {why}")
+                copy = True
         return _dlpack.export(
             self._array,
             self._device,
