@@ -63,6 +63,13 @@ def tensor_in(layout: str, dtype: str, seed: int, readonly: bool) -> tuple[xp.Te
     return xp.as_tensor(a), a
 
 
+@pytest.fixture
+def emulated():
+    devices = xp.enable_emulated_devices()
+    yield devices
+    xp.disable_emulated_devices()
+
+
 def assert_same_tensor(result: object, original: xp.Tensor, expected: np.ndarray) -> None:
     assert type(result) is xp.Tensor
     assert result.dtype is original.dtype
@@ -91,9 +98,22 @@ def test_round_trip_keeps_dtype_shape_values_device_and_read_only(
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 @pytest.mark.parametrize("dtype", DTYPE_NAMES)
-def test_every_dtype_and_layout_through_the_default_protocol(layout: str, dtype: str) -> None:
-    t, a = tensor_in(layout, dtype, seed=0, readonly=False)
-    assert_same_tensor(pickle.loads(pickle.dumps(t)), t, a)
+def test_the_matrix_every_dtype_layout_and_device_through_every_round_trip(
+    layout: str, dtype: str, emulated
+) -> None:
+    for device in ("cpu", *emulated):
+        if dtype in ("float64", "complex128") and str(device) == "emulated:no-float64":
+            continue  # that device has no double precision
+        for readonly in (False, True):
+            t, a = tensor_in(layout, dtype, seed=0, readonly=readonly)
+            if device != "cpu":
+                t = t.to_device(device)
+                if readonly and not t.is_readonly:
+                    continue  # to_device made a writeable copy: the read-only case is the CPU's
+            for how, round_trip in ROUND_TRIPS.items():
+                result = round_trip(t)
+                assert result.device is t.device, how
+                assert_same_tensor(result, t, a)
 
 
 def test_copies_are_writeable_and_independent() -> None:
@@ -230,13 +250,6 @@ def test_copy_copy_copies_only_the_view_s_elements_keeping_their_order() -> None
 
 
 # --- devices ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def emulated():
-    devices = xp.enable_emulated_devices()
-    yield devices
-    xp.disable_emulated_devices()
 
 
 @pytest.mark.parametrize("how", sorted(ROUND_TRIPS))
