@@ -316,13 +316,21 @@ def test_numpy_reads_xtensor_dtypes(dtype: DType) -> None:
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES, ids=DTYPE_NAMES)
-def test_xtensor_dtypes_still_compare_equal_only_to_themselves(dtype: DType) -> None:
+def test_xtensor_dtypes_equal_themselves_and_their_numpy_dtype_only(dtype: DType) -> None:
     numpy_dtype = np.dtype(dtype.name)
     assert (dtype == dtype) is True and (dtype != dtype) is False
-    assert (dtype == numpy_dtype) is False and (dtype != numpy_dtype) is True
-    assert dtype != dtype.name and dtype != numpy_dtype.type
-    assert len({dtype, *ALL_DTYPES}) == len(ALL_DTYPES)
+    # NumPy's dtype equality answers for the pair, both ways round (Cubed relies on it).
+    assert dtype == numpy_dtype and numpy_dtype == dtype and numpy_dtype in (dtype,)
+    assert all(dtype != np.dtype(d.name) for d in ALL_DTYPES if d is not dtype)
+    # ... and for nothing else: strings, NumPy scalar types, other xtensor dtypes.
+    assert dtype != dtype.name and dtype != numpy_dtype.type and dtype != numpy_dtype.str
     assert [d for d in ALL_DTYPES if d == dtype] == [dtype]
+    assert len({dtype, *ALL_DTYPES}) == len(ALL_DTYPES)
+
+
+def test_xtensor_dtypes_are_not_equal_to_other_libraries_dtypes() -> None:
+    torch = pytest.importorskip("torch", reason="PyTorch is not installed")
+    assert xp.float32 != torch.float32 and torch.float32 != xp.float32
 
 
 # --- 0-d tensors as Python numbers ------------------------------------------------------

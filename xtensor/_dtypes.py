@@ -1,7 +1,8 @@
 """Dtype objects, their categories, and the type promotion table.
 
 xtensor's dtypes are its own objects (``xtensor.float32`` …): the standard's 13
-plus ``float16``. Each compares equal only to itself.
+plus ``float16``. Each is equal to itself and, through NumPy's dtype equality (which
+reads ``DType.dtype``), to the NumPy dtype it is stored as; to nothing else.
 
 Promotion is data: ``PROMOTION`` maps every ordered pair of dtypes to its result,
 and ``STANDARD_PAIRS`` holds the pairs the standard specifies. The other pairs
@@ -75,27 +76,18 @@ class DType:
     def __repr__(self) -> str:
         return f"xtensor.{self.name}"
 
-    def __eq__(self, other: object) -> _builtin_bool:
-        # Equal only to itself, as the standard says; returning False (not
-        # NotImplemented) keeps NumPy's coercing ``dtype.__eq__`` from answering for
-        # ``xtensor.float32 == numpy.dtype("float32")``.
-        return self is other
-
-    def __ne__(self, other: object) -> _builtin_bool:
-        return self is not other
-
-    __hash__ = object.__hash__
-
     @property
     def dtype(self) -> Any:
         """The ``numpy.dtype`` this dtype is stored as.
 
         NumPy reads it wherever it takes a dtype, so ``numpy.dtype(xtensor.float32)``
-        is ``numpy.dtype("float32")`` and ``numpy.zeros(3, dtype=xtensor.int16)`` works
-        (Cubed and Dask pass dtypes to NumPy this way). NumPy's own ``dtype == x``
-        converts ``x`` first, so ``numpy.dtype("float32") == xtensor.float32`` is True
-        on NumPy's side (as ``numpy.dtype("float32") == "float32"`` is); xtensor's
-        dtypes compare equal only to themselves.
+        is ``numpy.dtype("float32")`` and ``numpy.zeros(3, dtype=xtensor.int16)`` works.
+        It also makes NumPy's dtype equality answer for the pair:
+        ``xtensor.float32 == numpy.dtype("float32")`` is True, both ways round (Cubed
+        and Dask keep NumPy dtypes and test them against the namespace's). xtensor
+        dtypes are equal to no other object (not strings, NumPy scalar types or other
+        libraries' dtypes), and hash as themselves: do not mix them with NumPy dtypes
+        as keys of one dict or set.
         """
         return self.numpy
 
