@@ -11,7 +11,9 @@ Sections:
 3. zero-copy paths at 10**3 and 10**8 elements (the ratio between sizes should be ~1);
 4. view operations: proof that no copy happens (memory is shared);
 5. import time against ``import numpy``, and which heavy peers ``import xtensor`` pulls in;
-6. peak extra memory of ``as_tensor`` on a 1 GB array.
+6. peak extra memory of ``as_tensor`` on a 1 GB array;
+7. a Cubed workload (10**7 elements in 10 chunks) on Cubed's NumPy backend and on
+   xtensor, each backend in a child process, timed in turn, as a ratio.
 """
 
 from __future__ import annotations
@@ -21,12 +23,14 @@ import gc
 import importlib.util
 import json
 import math
+import os
 import statistics
 import subprocess
 import sys
 import timeit
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -291,6 +295,65 @@ def bench_memory(quick: bool) -> dict[str, float]:
     return {"array_bytes": float(size * 8), "peak_extra_bytes": float(peak)}
 
 
+# --- 7. Cubed ---------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cubed_child(backend: str, n: int) -> subprocess.Popen[str]:
+    """A process that runs benchmarks/cubed_workload.py on Cubed with ``backend``."""
+    env = {k: v for k, v in os.environ.items() if k != "CUBED_BACKEND_ARRAY_API_MODULE"}
+    if backend != "numpy":
+        env["CUBED_BACKEND_ARRAY_API_MODULE"] = backend
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    return subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.cubed_workload", str(n)],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def bench_cubed(quick: bool) -> dict[str, Any]:
+    """The Cubed workload on Cubed's NumPy backend and on xtensor: the best seconds of
+    each, of the clock and of CPU time (asked of the two child processes in turn), and
+    the ratios xtensor / NumPy; or why it did not run."""
+    if importlib.util.find_spec("cubed") is None:
+        return {"skipped": "cubed is not installed"}
+    n = 10**5 if quick else 10**7
+    repeat = 1 if quick else 9
+    children = {backend: _cubed_child(backend, n) for backend in ("numpy", "xtensor")}
+    wall = dict.fromkeys(children, math.inf)
+    cpu = dict.fromkeys(children, math.inf)
+    try:
+        for _ in range(repeat):
+            for backend, child in children.items():
+                assert child.stdin is not None and child.stdout is not None
+                child.stdin.write("run\n")
+                child.stdin.flush()
+                answer = child.stdout.readline().strip()
+                if not answer or answer.startswith("error"):
+                    return {"failed": f"{backend}: {answer or 'the process ended'}"}
+                seconds, cpu_seconds = map(float, answer.split())
+                wall[backend] = min(wall[backend], seconds)
+                cpu[backend] = min(cpu[backend], cpu_seconds)
+    finally:
+        for child in children.values():
+            assert child.stdin is not None
+            child.stdin.close()
+            child.wait(timeout=60)
+    return {
+        "elements": n,
+        "chunks": 10,
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "ratio": wall["xtensor"] / wall["numpy"],
+        "cpu_ratio": cpu["xtensor"] / cpu["numpy"],
+    }
+
+
 # --- report -----------------------------------------------------------------------------
 
 
@@ -306,6 +369,7 @@ def run(quick: bool) -> dict[str, Any]:
         "views_share_memory": check_views(),
         "import": bench_import(quick),
         "memory": bench_memory(quick),
+        "cubed": bench_cubed(quick),
     }
 
 
@@ -342,6 +406,23 @@ def print_report(result: dict[str, Any]) -> None:
         f"6. as_tensor of a {mem['array_bytes'] / 1e9:.1f} GB array: peak extra memory "
         f"{mem['peak_extra_bytes'] / 1e3:.1f} kB"
     )
+    cubed = result["cubed"]
+    if "ratio" in cubed:
+        secs, cpu = cubed["seconds"], cubed["cpu_seconds"]
+        print(
+            f"7. Cubed, {cubed['elements']:,} elements in {cubed['chunks']} chunks: xtensor "
+            "backend / NumPy backend"
+        )
+        print(
+            f"   {'time':<26}{cubed['ratio']:>8.3f}   "
+            f"({secs['xtensor']:.3f} s / {secs['numpy']:.3f} s)"
+        )
+        print(
+            f"   {'CPU time':<26}{cubed['cpu_ratio']:>8.3f}   "
+            f"({cpu['xtensor']:.3f} s / {cpu['numpy']:.3f} s)"
+        )
+    else:
+        print(f"7. Cubed: {cubed.get('skipped') or 'failed, ' + cubed['failed']}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,4 +44,5 @@ def test_quick_benchmark_runs(tmp_path):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "geometric mean" in done.stdout
+    assert "7. Cubed" in done.stdout
     assert out.exists()

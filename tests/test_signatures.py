@@ -1,5 +1,6 @@
 """Every public function and Tensor method has the standard's signature: the same
-parameter names, kinds (positional-only, keyword-only) and defaults.
+parameter names, kinds (positional-only, keyword-only) and defaults, plus only the
+keyword extensions listed in ``_axis_helpers.SIGNATURE_EXTENSIONS``.
 
 array-api-strict copies the standard's signatures; it is the oracle here. (The
 official suite's test_signatures.py checks the same against the standard's stubs.)
@@ -8,8 +9,10 @@ official suite's test_signatures.py checks the same against the standard's stubs
 import inspect
 
 import pytest
+from _axis_helpers import SIGNATURE_EXTENSIONS, standard_parameters
 
 import xtensor as xp
+from xtensor import _strict
 
 strict = pytest.importorskip("array_api_strict", reason="array-api-strict not installed")
 StrictArray = type(strict.asarray(0))
@@ -51,7 +54,16 @@ def _pairs():
 @pytest.mark.parametrize("theirs, ours", list(_pairs()))
 def test_function_signature_matches_the_standard(theirs, ours):
     assert ours is not None, f"xtensor lacks {theirs.__name__}"
-    assert _shape(ours) == _shape(theirs)
+    assert standard_parameters(ours.__name__, _shape(ours)) == _shape(theirs)
+
+
+def test_strict_mode_refuses_every_extension_keyword():
+    assert _strict.EXTENSION_KEYWORDS == SIGNATURE_EXTENSIONS
+    x = xp.asarray([1.0, 2.0])
+    for name, keywords in SIGNATURE_EXTENSIONS.items():
+        for keyword in keywords:
+            with xp.strict(), pytest.raises(TypeError, match=f"the {keyword} keyword is not"):
+                getattr(xp, name)(x, **{keyword: xp.float64})
 
 
 ARRAY_METHODS = sorted(

@@ -208,6 +208,53 @@ def test_mean_matches_numpy_and_is_nan_over_nothing(data):
     assert_matches(result, expected)
 
 
+@given(data=st.data())
+def test_mean_with_a_dtype_matches_numpy(data):
+    # An extension: NumPy's and PyTorch's mean take a floating-point dtype (the result's,
+    # in which the mean is computed), and Cubed passes one to its backend's mean.
+    a = data.draw(arrays(ALL_NAMES))
+    axis = data.draw(axes_for(a.ndim))
+    keepdims = data.draw(st.booleans())
+    targets = COMPLEX_NAMES if a.dtype.kind == "c" else FLOAT_NAMES + COMPLEX_NAMES
+    dtype = data.draw(st.sampled_from(targets))
+    with quiet():
+        result = xp.mean(tensor(a), axis=axis, keepdims=keepdims, dtype=getattr(xp, dtype))
+    assert result.dtype == getattr(xp, dtype)
+    if reduced_count(a.shape, axis) == 0:
+        nan = complex(math.nan, math.nan) if dtype in COMPLEX_NAMES else math.nan
+        expected = np.full(reduced_shape(a.shape, axis, keepdims), nan, dtype)
+    else:
+        with quiet():
+            expected = np.mean(a, axis=axis, keepdims=keepdims, dtype=dtype)
+    assert_matches(result, expected)
+
+
+def test_mean_with_dtype_none_is_the_standards_mean():
+    x = xp.asarray([[1, 2], [3, 5]], dtype=xp.int16)
+    assert xp.mean(x, dtype=None).dtype == xp.float64
+    assert xp.mean(x, axis=0, dtype=xp.float32).tolist() == [2.0, 3.5]
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "int64", "uint8"])
+def test_mean_in_an_integer_dtype_is_refused(dtype):
+    # NumPy truncates the mean to an integer; PyTorch refuses: no shared answer.
+    with pytest.raises(TypeError, match="mean: dtype must be a floating-point dtype"):
+        xp.mean(xp.asarray([1, 2]), dtype=getattr(xp, dtype))
+
+
+def test_mean_of_complex_in_a_real_dtype_is_refused():
+    with pytest.raises(TypeError, match="discard the imaginary parts"):
+        xp.mean(xp.asarray([1 + 2j]), dtype=xp.float64)
+
+
+def test_strict_mode_refuses_the_dtype_of_mean():
+    x = xp.asarray([1.0, 2.0])
+    with xp.strict():
+        assert xp.mean(x, dtype=None).item() == 1.5
+        with pytest.raises(TypeError, match="the dtype keyword is not in the array API"):
+            xp.mean(x, dtype=xp.float32)
+
+
 @pytest.mark.parametrize("name", ["var", "std"])
 @given(data=st.data())
 def test_var_and_std_match_numpy_and_are_nan_without_degrees_of_freedom(name, data):

@@ -8,6 +8,10 @@ follow the standard: with ``dtype=None`` integers narrower than the default
 integer accumulate in ``int64`` (signed, and bool) or ``uint64`` (unsigned), and
 floating-point dtypes keep their own. ``mean``, ``var`` and ``std`` of integers
 (and bool) give the default float, ``float64``.
+
+One extension of the standard's signatures: ``mean`` takes ``dtype=`` (a
+floating-point result dtype), as NumPy's and PyTorch's do and as Cubed passes it to
+its backend; strict mode refuses it.
 """
 
 from __future__ import annotations
@@ -297,7 +301,12 @@ def min(
 
 
 def mean(
-    x: Tensor, /, *, axis: int | tuple[int, ...] | None = None, keepdims: bool = False
+    x: Tensor,
+    /,
+    *,
+    axis: int | tuple[int, ...] | None = None,
+    keepdims: bool = False,
+    dtype: DType | None = None,
 ) -> Tensor:
     """The arithmetic mean of ``x``, over all of its elements or along ``axis``.
 
@@ -311,17 +320,22 @@ def mean(
         The axes to reduce (negative counts from the end); None reduces over all.
     keepdims : bool
         Keep the reduced axes as axes of size one.
+    dtype : DType or None
+        An extension (the standard's ``mean`` has no ``dtype``; NumPy's and PyTorch's
+        do, and Cubed passes one): a floating-point dtype for the result, in which the
+        mean is computed. None: as the standard says (below). Strict mode refuses it.
 
     Returns
     -------
     Tensor
         A new tensor on ``x``'s device. Floating-point tensors keep their dtype;
-        integer and bool tensors give float64.
+        integer and bool tensors give float64; ``dtype``, when given, is the result's.
 
     Raises
     ------
     TypeError
-        ``x`` is not a Tensor.
+        ``x`` is not a Tensor; ``dtype`` is not floating-point (NumPy would truncate
+        the mean to an integer, PyTorch refuses) or would drop the imaginary part.
     IndexError, ValueError
         An axis out of range or repeated.
 
@@ -335,12 +349,22 @@ def mean(
             [4. ]], dtype=xtensor.float32)
     >>> xp.mean(xp.asarray([]))
     tensor(nan)
+    >>> xp.mean(xp.asarray([1, 2], dtype=xp.int8), dtype=xp.float32)
+    tensor(1.5, dtype=xtensor.float32)
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("mean", x)
     a = x._array
     axes = None if axis is None else normalize_axes(axis, a.ndim, "mean")
-    dt = None if a.dtype.kind in "fc" else _FLOAT64
+    if dtype is None:
+        dt = None if a.dtype.kind in "fc" else _FLOAT64
+    else:
+        dt = _accumulation_dtype(a, dtype, "mean")
+        if dt.kind not in "fc":
+            raise TypeError(
+                f"mean: dtype must be a floating-point dtype, got {dt}: NumPy truncates the "
+                "mean to an integer and PyTorch refuses, so xtensor does not choose"
+            )
     if a.size == 0 and _reduced_count(a.shape, axes) == 0:
         return _nan_result(x, axes, keepdims, a.dtype if dt is None else dt)
     return wrap(a.mean(axis=axes, dtype=dt, keepdims=keepdims), x._device)

@@ -11,6 +11,7 @@ answers as NumPy does:
   operands (NumPy-scalar behaviour: the default mode takes them as tensors);
 - dtypes outside the category the standard defines a function or operator on
   (``exp`` of integers, ``bool + bool``, ``complex < complex``, ``mean`` of ints …);
+- keywords beyond the standard's signatures (``mean``'s ``dtype``);
 - indexing beyond the standard (integer arrays mixed with slices, boolean masks
   combined with other keys, lists and NumPy arrays as keys, fewer indices than
   dimensions without an ellipsis, slice bounds outside the specified ranges, integer
@@ -651,6 +652,26 @@ def _clip_checked(original: Callable[..., Any]) -> Callable[..., Any]:
     return clip
 
 
+def _extension_refused(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """``original`` refusing the keywords that xtensor adds to the standard's signature."""
+    keywords = EXTENSION_KEYWORDS[name]
+
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for keyword in keywords:
+            if kwargs.get(keyword) is not None:
+                raise TypeError(
+                    f"{name}: the {keyword} keyword is not in the array API standard's "
+                    f"signature of {name} (implementations may add arguments, but code "
+                    f"that passes them is not portable); {_DEFAULT_ANSWER}"
+                )
+        return original(*args, **kwargs)
+
+    checked.__name__ = checked.__qualname__ = name
+    checked.__doc__ = original.__doc__
+    checked.__wrapped__ = original  # type: ignore[attr-defined]
+    return checked
+
+
 def _data_dependent(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
     def checked(*args: Any, **kwargs: Any) -> Any:
         if name != "repeat" or (len(args) > 1 and args[1].__class__ is Tensor):
@@ -692,6 +713,11 @@ _NAMESPACE_CHECKS = {
     "vecdot": 2,
 }
 _DATA_DEPENDENT = ("unique_all", "unique_counts", "unique_inverse", "unique_values", "nonzero")
+
+# Keywords xtensor's functions take beyond the standard's signature (the standard lets
+# implementations add arguments), which NumPy and PyTorch share: strict mode refuses
+# them when they are passed (not None).
+EXTENSION_KEYWORDS: dict[str, tuple[str, ...]] = {"mean": ("dtype",)}
 
 
 # --- switching ---------------------------------------------------------------------------
@@ -739,6 +765,8 @@ def _namespace_versions() -> dict[tuple[str, str], Any]:
         function = original
         if _STRICT and name in _NAMESPACE_CHECKS:
             function = _dtype_checked(name, function, _NAMESPACE_CHECKS[name])
+        if _STRICT and name in EXTENSION_KEYWORDS:
+            function = _extension_refused(name, function)
         if _STRICT and name == "clip":
             function = _clip_checked(function)
         if not _DATA_DEPENDENT_SHAPES and (name in _DATA_DEPENDENT or name == "repeat"):
@@ -766,7 +794,7 @@ def _capture_originals() -> None:
         "__setitem__",
     ):
         _TENSOR_ORIGINALS[name] = Tensor.__dict__[name]
-    names = (*_NAMESPACE_CHECKS, "clip", "repeat", *_DATA_DEPENDENT)
+    names = (*_NAMESPACE_CHECKS, *EXTENSION_KEYWORDS, "clip", "repeat", *_DATA_DEPENDENT)
     for module_name, module in _namespaces().items():
         for name in names:
             if name in vars(module):
