@@ -299,26 +299,6 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
     return {b: _finish(child, folders[b], b) for b, child in children.items()}
 
 
-def _xtensor_dtypes_equal_numpy_dtypes() -> bool:
-    """Whether ``numpy.dtype("float64") in (xtensor.float64, ...)`` holds, as it must for
-    Cubed: its arrays carry NumPy dtypes, which it looks up among its backend's dtypes
-    (``x.dtype in (nxp.float32, nxp.float64, ...)``) before every typed operation."""
-    import xtensor
-
-    return np.dtype("float64") in (xtensor.float64,)
-
-
-# Until xtensor's dtypes compare equal to the NumPy dtypes they are stored as, Cubed
-# refuses every operation whose dtype it checks (arithmetic, reductions, matmul, ...):
-# "TypeError: Only numeric dtypes are allowed in __mul__".
-needs_dtype_equality = pytest.mark.xfail(
-    not _xtensor_dtypes_equal_numpy_dtypes(),
-    reason="Cubed looks its arrays' NumPy dtypes up among xtensor's dtypes, which do not "
-    "compare equal to them yet (numpy.dtype('float64') in (xtensor.float64,) is False)",
-    strict=False,
-)
-
-
 def test_the_backends_are_the_ones_asked_for_and_run_everything(reports):
     assert reports["numpy"]["backend"] == "numpy"
     assert reports["xtensor"]["backend"] == "xtensor"
@@ -335,7 +315,6 @@ def test_the_numpy_backend_runs_the_workload(reports, name):
     assert outcome["type"] == "numpy.ndarray", outcome
 
 
-@needs_dtype_equality
 @pytest.mark.parametrize("executor", EXECUTORS)
 @pytest.mark.parametrize("name", WORKLOAD_NAMES)
 def test_cubed_on_xtensor_matches_cubed_on_numpy(reports, executor, name):
@@ -353,7 +332,6 @@ def test_cubed_on_xtensor_matches_cubed_on_numpy(reports, executor, name):
         np.testing.assert_array_equal(result, want, err_msg=name)
 
 
-@needs_dtype_equality
 @pytest.mark.parametrize("executor", EXECUTORS)
 def test_the_workers_compute_on_xtensor_tensors(reports, executor):
     outcome = reports["xtensor"][executor]["chunks are backend arrays"]
@@ -367,7 +345,6 @@ def test_the_two_pass_variance_is_numpys(reports):
     np.testing.assert_allclose(two_pass, np.var(A, axis=0), rtol=1e-12)
 
 
-@needs_dtype_equality
 @pytest.mark.parametrize("name", sorted(CUBED_LIMITATIONS))
 def test_cubed_limitation_still_fails_the_same_way(reports, name):
     error, why = CUBED_LIMITATIONS[name]

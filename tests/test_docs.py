@@ -28,7 +28,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 import xtensor as xp
@@ -72,22 +71,6 @@ def _skip_unless_importable(test: doctest.DocTest) -> None:
             pytest.skip(f"{test.name} uses {name}, which is not installed")
 
 
-def _skip_while_cubed_cannot_read_xtensor_dtypes(test: doctest.DocTest) -> None:
-    """Skip, with the reason, examples that run Cubed on xtensor while Cubed cannot.
-
-    Cubed looks the NumPy dtypes of its arrays up among its backend's dtypes
-    (``x.dtype in (nxp.float32, ...)``); until xtensor's dtypes compare equal to the NumPy
-    dtypes they are stored as, it refuses every typed operation on xtensor
-    (conformance/test_cubed.py marks the same dependency).
-    """
-    source = "\n".join(ex.source for ex in test.examples)
-    if re.search(r"^\s*import cubed", source, re.M) and np.dtype("float64") not in (xp.float64,):
-        pytest.skip(
-            f"{test.name} runs Cubed on xtensor, which needs xtensor's dtypes to compare "
-            "equal to the NumPy dtypes they are stored as"
-        )
-
-
 def _failures(test: doctest.DocTest) -> str:
     """Run the examples; doctest's report of those that failed ("" when none did)."""
     report = io.StringIO()
@@ -98,7 +81,6 @@ def _failures(test: doctest.DocTest) -> str:
 def _check_page(page: Path, *, cuda_examples: bool) -> None:
     test = _page_test(page, cuda_examples=cuda_examples)
     _skip_unless_importable(test)
-    _skip_while_cubed_cannot_read_xtensor_dtypes(test)
     if any("os.environ" in ex.source for ex in test.examples):
         # The page sets environment variables (SCIPY_ARRAY_API) before importing a
         # library, as a reader's fresh interpreter would: run it in one.
