@@ -20,7 +20,8 @@ from xtensor import _dlpack as xtensor_dlpack
 from xtensor import _dlpack_abi as abi
 from xtensor import _report as report
 
-from ._support import Given, HandMade, aligned, collect, fields, need
+from ._capsules import HandMade
+from ._support import Given, aligned, collect, fields, need
 
 
 @pytest.mark.parametrize("versioned", [True, False], ids=["versioned", "legacy"])

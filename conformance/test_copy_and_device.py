@@ -16,7 +16,8 @@ import xtensor as xp
 from xtensor import _dlpack_abi as abi
 from xtensor import _report as report
 
-from ._support import HandMade, address, need
+from ._capsules import HandMade
+from ._support import address, need
 
 CPU_PRODUCERS = [*report.peers("cpu"), report.XtensorPeer("cpu")]
 

@@ -16,7 +16,8 @@ import pytest
 import xtensor as xp
 from xtensor import _dlpack_abi as abi
 
-from ._support import HandMade, collect, need
+from ._capsules import HandMade
+from ._support import collect, need
 
 ENTRY_POINTS = [xp.from_dlpack, xp.asarray, xp.as_tensor]
 

@@ -14,7 +14,8 @@ from xtensor import _dlpack_abi as abi
 from xtensor import _report as report
 from xtensor._dlpack import cpu_export_version
 
-from ._support import Given, HandMade, fields, need
+from ._capsules import HandMade
+from ._support import Given, fields, need
 
 DL_CODES = {"bool": 6, "int": 0, "uint": 1, "float": 2, "complex": 5}
 

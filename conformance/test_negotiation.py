@@ -19,7 +19,8 @@ from xtensor import _dlpack_abi as abi
 from xtensor import _report as report
 from xtensor._dlpack import cpu_export_version
 
-from ._support import XTENSOR_VERSION, Given, HandMade, address, fields, need
+from ._capsules import XTENSOR_VERSION, HandMade
+from ._support import Given, address, fields, need
 
 MAX_VERSIONS = [None, (0, 8), (1, 0), (1, 99), (2, 0)]
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import math
 import operator
 import struct
 import sys
@@ -22,6 +21,7 @@ from typing import Any, NamedTuple
 
 from . import _backend
 from . import _dlpack_abi as abi
+from . import _dlpack_checks as checks
 from ._backend import numpy as np
 from ._devices import CPU, DLPACK_CPU, DLPACK_CUDA, Device, as_device
 from ._errors import CopyError
@@ -220,14 +220,13 @@ def _as_dl_device(dl_device: Any) -> tuple[int, int]:
         raise TypeError(
             f"__dlpack__: dl_device must be a (device_type, device_id) tuple, got {dl_device!r}"
         )
-    try:
-        kind, index = (_enum_int(v) for v in dl_device)
-    except TypeError:
+    pair = _device_pair(dl_device)
+    if pair is None:
         raise TypeError(
             f"__dlpack__: dl_device must hold two integers (or DLPack enum members), "
             f"got {dl_device!r}"
-        ) from None
-    return (kind, index)
+        )
+    return pair
 
 
 def _enum_int(value: Any) -> int:
@@ -299,10 +298,12 @@ class CapsuleInfo(NamedTuple):
 def read_capsule(capsule: Any, what: str = "from_dlpack") -> CapsuleInfo:
     """Read and check a DLPack capsule without consuming it.
 
-    Raises BufferError for anything xtensor cannot import (a used or foreign capsule,
-    another major version, a dtype it does not hold, NULL data for a non-empty
-    tensor); the capsule is left as it was, so its destructor still calls the
-    producer's deleter.
+    Every field is checked before anything reads what it points to (see
+    ``_dlpack_checks``). Raises BufferError, naming the field and its value, for
+    anything xtensor cannot import: a used or foreign capsule, another major version,
+    unknown flags, a dtype it does not hold, a layout NumPy could not describe safely,
+    memory this process cannot read. The capsule is left as it was, so its destructor
+    still calls the producer's deleter.
     """
     try:
         name = abi.capsule_name(capsule)
@@ -310,42 +311,61 @@ def read_capsule(capsule: Any, what: str = "from_dlpack") -> CapsuleInfo:
         raise BufferError(
             f"{what}: __dlpack__ returned {type(capsule).__name__}, not a PyCapsule"
         ) from None
-    if name == abi.VERSIONED_NAME:
-        pointer = abi.capsule_pointer(capsule, name)
-        major, minor, _, _, flags = abi.VERSIONED_HEADER.unpack(
-            ctypes.string_at(pointer, abi.VERSIONED_HEADER.size)
+    if name in (abi.USED_VERSIONED_NAME, abi.USED_LEGACY_NAME):
+        raise BufferError(
+            f"{what}: the capsule is named {name.decode()!r}: it was consumed already, "
+            "and a DLPack capsule can be consumed only once"
         )
+    if name not in (abi.VERSIONED_NAME, abi.LEGACY_NAME):
+        raise BufferError(
+            f"{what}: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', got {name!r}"
+        )
+    pointer = abi.capsule_pointer(capsule, name)
+    version: tuple[int, int] | None = None
+    flags = 0
+    if name == abi.VERSIONED_NAME:
+        size = abi.VERSIONED_HEADER.size + _TENSOR_SIZE
+        whole = checks.readable((pointer, size))
+        if not whole and not checks.readable((pointer, _VERSION_SIZE)):
+            raise _unreadable_capsule(pointer, what)
+        # the version first: another major version may lay out the rest differently
+        head = ctypes.string_at(pointer, abi.VERSIONED_HEADER.size if whole else _VERSION_SIZE)
+        major, minor = _VERSION.unpack_from(head)
         if major != VERSION[0]:
-            # Only the version may be read: another major version may lay out the rest
-            # differently.
             raise BufferError(
                 f"{what}: DLPack version {major}.{minor} is not supported: xtensor "
                 f"reads major version {VERSION[0]} (and legacy capsules); the capsule was "
                 "left unconsumed"
             )
-        version: tuple[int, int] | None = (major, minor)
+        if not whole:
+            raise _unreadable_capsule(pointer, what)
+        version = (major, minor)
+        flags = abi.VERSIONED_HEADER.unpack(head)[4]
+        if flags & ~_KNOWN_FLAGS:
+            raise BufferError(
+                f"{what}: DLPack flags {flags:#x} set unknown bits {flags & ~_KNOWN_FLAGS:#x}: "
+                "xtensor knows READ_ONLY (0x1), IS_COPIED (0x2) and IS_SUBBYTE_TYPE_PADDED "
+                "(0x4, which says nothing about whole-byte dtypes)"
+            )
         pointer += abi.VERSIONED_HEADER.size
-    elif name == abi.LEGACY_NAME:
-        pointer = abi.capsule_pointer(capsule, name)
-        version, flags = None, 0
-    elif name in (abi.USED_VERSIONED_NAME, abi.USED_LEGACY_NAME):
-        raise BufferError(
-            f"{what}: the capsule is named {name.decode()!r}: it was consumed already, "
-            "and a DLPack capsule can be consumed only once"
-        )
-    else:
-        raise BufferError(
-            f"{what}: a DLPack capsule is named 'dltensor_versioned' or 'dltensor', got {name!r}"
-        )
-    data, device_type, device_id, ndim, code, bits, lanes, shape, _, byte_offset = (
-        abi.TENSOR_LAYOUT.unpack(ctypes.string_at(pointer, abi.TENSOR_LAYOUT.size))
+    elif not checks.readable((pointer, _TENSOR_SIZE)):
+        raise _unreadable_capsule(pointer, what)
+    data, device_type, device_id, ndim, code, bits, lanes, shape, strides, byte_offset = (
+        abi.TENSOR_LAYOUT.unpack(ctypes.string_at(pointer, _TENSOR_SIZE))
     )
     dtype = _numpy_dtype(code, bits, lanes, what)
-    if ndim < 0 or (ndim > 0 and not shape):
-        raise BufferError(f"{what}: invalid DLTensor: ndim {ndim} with a NULL shape")
-    if not data and _size(shape, ndim):
-        # NumPy would hand out newly allocated, uninitialised memory instead.
-        raise BufferError(f"{what}: invalid DLTensor: NULL data for {ndim}-d shape")
+    if device_id < 0:
+        raise BufferError(f"{what}: invalid DLTensor: device_id {device_id} is negative")
+    checks.check_layout(
+        data=data or 0,
+        ndim=ndim,
+        shape_at=shape or 0,
+        strides_at=strides or 0,
+        byte_offset=byte_offset,
+        itemsize=dtype.itemsize,
+        host=device_type in HOST_DEVICE_TYPES,
+        what=what,
+    )
     return CapsuleInfo(
         versioned=version is not None,
         version=version,
@@ -359,12 +379,17 @@ def read_capsule(capsule: Any, what: str = "from_dlpack") -> CapsuleInfo:
     )
 
 
-def _size(shape: int, ndim: int) -> int:
-    """The number of elements of a DLTensor whose ``shape`` array is at that address."""
-    if ndim == 0:
-        return 1
-    dims = struct.unpack(f"@{ndim}q", ctypes.string_at(shape, 8 * ndim))
-    return math.prod(dims)
+_VERSION = struct.Struct("@II")
+_VERSION_SIZE = _VERSION.size
+_TENSOR_SIZE = abi.TENSOR_LAYOUT.size
+_KNOWN_FLAGS = abi.READ_ONLY | abi.IS_COPIED | abi.IS_SUBBYTE_TYPE_PADDED
+
+
+def _unreadable_capsule(pointer: int, what: str) -> BufferError:
+    return BufferError(
+        f"{what}: the capsule's pointer {pointer:#x} does not point to a DLPack struct "
+        "this process can read"
+    )
 
 
 def _numpy_dtype(code: int, bits: int, lanes: int, what: str) -> Any:
@@ -419,11 +444,13 @@ class _Writeable:
         }
 
 
-def source_device(obj: Any, what: str = "from_dlpack") -> Device:
-    """The device of a DLPack producer (host-accessible memory counts as the CPU).
+def source_device(obj: Any, what: str = "from_dlpack") -> tuple[tuple[int, int], Device]:
+    """What a DLPack producer's ``__dlpack_device__`` says, checked, and the device
+    xtensor reads that as (host-accessible memory counts as the CPU).
 
     Raises AttributeError without ``__dlpack__``/``__dlpack_device__`` (as the
-    standard says) and BufferError for device types xtensor cannot read.
+    standard says) and BufferError for an answer that is not a (device_type,
+    device_id) pair of ints or names a device xtensor cannot read.
     """
     probe = getattr(obj, "__dlpack_device__", None)
     if probe is None or not hasattr(obj, "__dlpack__"):
@@ -431,14 +458,23 @@ def source_device(obj: Any, what: str = "from_dlpack") -> Device:
             f"{what}: expected an object with __dlpack__ and __dlpack_device__, "
             f"got {type(obj).__name__}"
         )
-    device_type, device_id = probe()
-    return _device_of(int(device_type), int(device_id), what)
+    answer = probe()
+    pair = _device_pair(answer)
+    if pair is None or pair[1] < 0:
+        rule = (
+            "expected a (device_type, device_id) tuple of ints"
+            if pair is None
+            else "a negative device_id"
+        )
+        raise BufferError(
+            f"{what}: {type(obj).__name__}.__dlpack_device__() returned {answer!r}: {rule}"
+        )
+    return pair, _device_of(*pair, what)
 
 
 def _device_of(device_type: int, device_id: int, what: str) -> Device:
     if device_type in HOST_DEVICE_TYPES:
         return CPU
-    name = DEVICE_TYPE_NAMES.get(device_type, "unknown")
     if device_type == DLPACK_CUDA:
         if _backend.cupy_or_none() is None:
             raise BufferError(
@@ -446,10 +482,40 @@ def _device_of(device_type: int, device_id: int, what: str) -> Device:
                 f"and this xtensor cannot reach it. {_backend.CUDA_INSTALL_HINT}"
             )
         return as_device(f"cuda:{device_id}")
-    raise BufferError(
+    raise _unsupported_device(device_type, what)
+
+
+def _unsupported_device(device_type: int, what: str) -> BufferError:
+    name = DEVICE_TYPE_NAMES.get(device_type, "unknown")
+    return BufferError(
         f"{what}: DLPack device type {device_type} ({name}) is not supported: xtensor "
         "reads CPU and host-accessible memory (types 1, 3, 11, 13) and CUDA (2)"
     )
+
+
+def _capsule_device(info: CapsuleInfo, reported: tuple[int, int], what: str) -> Device:
+    """The device of a capsule's memory: where ``__dlpack_device__`` said, or host
+    memory (a host copy of a GPU producer's data)."""
+    found = (info.device_type, info.device_id)
+    if found != reported and info.device_type not in HOST_DEVICE_TYPES:
+        if info.device_type != DLPACK_CUDA:
+            raise _unsupported_device(info.device_type, what)
+        raise BufferError(
+            f"{what}: the capsule describes memory on DLPack device {found}, but "
+            f"__dlpack_device__() said {reported}"
+        )
+    return _device_of(*found, what)
+
+
+def _device_pair(value: Any) -> tuple[int, int] | None:
+    """``value`` as a (device_type, device_id) pair of ints (DLPack enum members
+    count as their values), or None when it is not one."""
+    if not isinstance(value, tuple) or len(value) != 2:
+        return None
+    try:
+        return (_enum_int(value[0]), _enum_int(value[1]))
+    except TypeError:
+        return None
 
 
 def consume(
@@ -460,7 +526,7 @@ def consume(
     Returns the array, its device, and whether it is a copy (True) or the producer's
     memory (False).
     """
-    source = source_device(obj, what)
+    reported, source = source_device(obj, what)
     target = source if device is None else device
     if target is not source and copy is False:
         raise CopyError(
@@ -480,7 +546,7 @@ def consume(
             stream = cp.cuda.get_current_stream().ptr or 1  # 0 is the legacy stream: 1
         capsule = _request(obj, stream=stream, dl_device=None, copy=share)
     info = read_capsule(capsule, what)
-    here = _device_of(info.device_type, info.device_id, what)
+    here = _capsule_device(info, reported, what)
     # A capsule in host memory for a GPU producer is its host copy, flagged or not.
     copied = bool(info.flags & abi.IS_COPIED) or here is not source
     if copied and copy is False:
@@ -488,10 +554,12 @@ def consume(
             f"{what}(copy=False): the producer ({type(obj).__name__}) copied the data "
             "although copy=False was asked"
         )
+    # ``capsule`` stays referenced until the backend returns: a capsule it refuses is
+    # then released here, not inside the backend with its error pending, where a
+    # producer's destructor written in Python fails (and with it the deleter).
     handoff = _Handoff(capsule, (info.device_type, info.device_id))
-    del capsule
     if here is CPU:
-        array = np.from_dlpack(handoff)
+        array = _backend_import(np, handoff, what)
         if not array.flags.aligned:
             if copy is False:
                 raise CopyError(f"{what}(copy=False): a copy is needed: the data is not aligned")
@@ -508,7 +576,7 @@ def consume(
     else:
         cp = _backend.cupy_or_raise(what)
         with cp.cuda.Device(here.index):
-            array = cp.from_dlpack(handoff)
+            array = _backend_import(cp, handoff, what)
     if here is not target:
         if copy is False:
             raise CopyError(
@@ -519,6 +587,15 @@ def consume(
     if copy and not copied:
         array, copied = copy_on(array, target), True
     return array, target, copied
+
+
+def _backend_import(backend: Any, handoff: _Handoff, what: str) -> Any:
+    """``backend.from_dlpack(handoff)``; its refusal of a capsule xtensor accepted
+    becomes a BufferError."""
+    try:
+        return backend.from_dlpack(handoff)
+    except Exception as exc:
+        raise BufferError(f"{what}: {backend.__name__} refused the capsule: {exc}") from exc
 
 
 def _request(obj: Any, *, stream: Any, dl_device: Any, copy: bool | None) -> Any:
