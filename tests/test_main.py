@@ -648,6 +648,19 @@ def test_report_piped_into_a_reader_that_stops_early_prints_no_traceback():
     assert "Traceback" not in done.stderr, done.stderr
 
 
+def test_the_readme_shows_the_real_report():
+    if not (_has("torch") and _has("jax")):
+        pytest.skip("the README's excerpt is of a report with PyTorch and JAX")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    excerpt = re.search(r"```text\n(.*?)```", readme, re.S).group(1)
+    real = _render.text(_run()).splitlines()
+    shown = [line for line in excerpt.splitlines() if line != "..."]
+    assert len(shown) > 8
+    for line in shown:
+        assert line in real, line
+    assert "--html" in readme
+
+
 def test_ci_has_the_peers_and_the_browser():
     # .ci/run sets XTENSOR_CI: there the JAX and PyTorch rows must run.
     if not os.environ.get("XTENSOR_CI"):

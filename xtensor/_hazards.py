@@ -233,8 +233,8 @@ def _jax_copy_true() -> Hazard:
             else "jax.numpy.from_dlpack(t, copy=True) copied"
         ),
         xtensor=(
-            "cannot tell: JAX never passes copy (nor max_version) to __dlpack__, it asks "
-            "__dlpack__(stream=None) and copies afterwards, or, here, does not"
+            "cannot see the request: JAX never passes copy (nor max_version) to "
+            "__dlpack__; it asks __dlpack__(stream=None) and means to copy afterwards"
         ),
         workaround="jax.numpy.from_dlpack(xp.tensor(t)): JAX gets a copy xtensor made",
         workaround_ok=workaround_ok,
@@ -273,7 +273,10 @@ def _torch_negative_strides(raw: Any, via: Any) -> Hazard:
     how = _child.died(raw)
     present = how is not None
     if present:
-        happens = f"torch.from_dlpack(numpy.arange(4.0)[::-1]) killed the process ({how})"
+        happens = (
+            f"torch.from_dlpack(numpy.arange(4.0)[::-1]) killed the process ({how}; it ran "
+            "in a child process)"
+        )
     elif "refused" in raw:
         happens = f"torch.from_dlpack(numpy.arange(4.0)[::-1]) refused: {raw['refused']}"
     else:
@@ -293,7 +296,7 @@ def _torch_negative_strides(raw: Any, via: Any) -> Hazard:
         title="PyTorch aborts the process on negative strides (pytorch#188023, pytorch#92680)",
         versions=_versions(rp.TorchPeer(), rp.NumPyPeer()),
         present=present,
-        happens=happens + " (run in a child process)",
+        happens=happens,
         xtensor=(
             "torch.from_dlpack(t) of a negatively strided tensor t gets a copy: "
             "torch.from_dlpack(xp.flip(xp.arange(4.0))) is [3.0, 2.0, 1.0, 0.0]"

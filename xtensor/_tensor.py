@@ -70,14 +70,17 @@ class Tensor:
 
     @property
     def ndim(self) -> int:
+        """The number of dimensions (0 for a 0-d tensor)."""
         return self._array.ndim  # type: ignore[no-any-return]
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The length of each dimension, a tuple of ints (``()`` for a 0-d tensor)."""
         return self._array.shape  # type: ignore[no-any-return]
 
     @property
     def size(self) -> int:
+        """The number of elements: the product of ``shape`` (1 for a 0-d tensor)."""
         return self._array.size  # type: ignore[no-any-return]
 
     @property
