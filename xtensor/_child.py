@@ -8,8 +8,7 @@ arguments, whose JSON result the child prints on a line of its own. A step that 
 the child gets the way it died as its result (``{"died": "SIGABRT"}``), and the steps
 after it run in a new child: put the step expected to abort last.
 
-``python -m xtensor._child STEP...`` is the child's side (each STEP a JSON
-``[module, name, args]``).
+:func:`main` is the child's side (each argument a JSON ``[module, name, args]``).
 """
 
 from __future__ import annotations
@@ -53,16 +52,22 @@ class Child:
         return self._done
 
 
+# The child imports the xtensor this process imported: its folder goes first on the
+# child's path unless it is there already (an installed xtensor's site-packages).
+_BOOT = (
+    "import sys; p = sys.argv.pop(1)\n"
+    "if p not in sys.path: sys.path.insert(0, p)\n"
+    "from xtensor._child import main; sys.exit(main(sys.argv[1:]))"
+)
+
+
 def _start(steps: list[Step]) -> subprocess.Popen[str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_PARENT, env.get("PYTHONPATH")]))
     return subprocess.Popen(
-        [sys.executable, "-m", "xtensor._child", *(json.dumps(list(s)) for s in steps)],
+        [sys.executable, "-c", _BOOT, _PACKAGE_PARENT, *(json.dumps(list(s)) for s in steps)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,
         text=True,
-        env=env,
     )
 
 
@@ -101,7 +106,3 @@ def main(argv: list[str]) -> int:
         result = getattr(importlib.import_module(module), name)(args)
         print(_PREFIX + json.dumps(result), flush=True)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

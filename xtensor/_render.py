@@ -177,6 +177,14 @@ def summary(report: Report) -> str:
     return f"{head}{tail}; {report.seconds:.1f} s"
 
 
+_HINTS = {
+    "torch": ' (pip install "xtensor[peers]")',
+    "jax": ' (pip install "xtensor[peers]")',
+    "array_api_strict": ' (pip install "xtensor[test]")',
+    "cupy": ' (pip install "xtensor[cuda]", and an NVIDIA GPU)',
+}
+
+
 def _header(report: Report) -> list[str]:
     env = report.env
     shown = {k: v for k, v in env["peers"].items() if " " not in v}
@@ -186,7 +194,7 @@ def _header(report: Report) -> list[str]:
         f"devices: {', '.join(env['devices'])}"
         + (f"; no GPU: {env['no_gpu']}" if env["no_gpu"] else ""),
         "peers: " + "; ".join(f"{k} {v}" for k, v in shown.items()),
-        *(f"missing: {why}" for why in report.missing.values()),
+        *(f"missing: {why}{_HINTS.get(name, '')}" for name, why in report.missing.items()),
         f"array_api_compat: {env['array_api_compat']}",
     ]
 
@@ -250,7 +258,9 @@ def _legend_text(section: str, used: set[str]) -> list[str]:
     lines = []
     if section == "layout":
         lines += _pack("columns:", [f"{s} = {w}" for s, w in columns])
-    lines += _pack("cells:", [f"{c} = {w}" for c, w in codes])
+    lines += _pack(
+        "codes:" if section == "protocol" else "cells:", [f"{c} = {w}" for c, w in codes]
+    )
     return lines
 
 
