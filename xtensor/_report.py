@@ -10,7 +10,10 @@ report prints the verdicts and the conformance suite asserts them, so the two ca
 disagree.
 
 Nothing here raises for a missing peer, a missing device or a failing exchange: each
-becomes a line of the report, with its reason.
+becomes a line of the report, with its reason. An exchange that may abort the process
+(PyTorch and negative strides) is measured in a child process (``_child``); a cell
+where a peer's hazard is met carries that hazard's key, and ``_hazards`` gives it the
+hazard's code once the hazard is measured.
 """
 
 from __future__ import annotations
@@ -67,8 +70,21 @@ __all__ = [
     "matrix_checks",
     "Spy",
     "capsule_header",
+    "CODES",
+    "HAZARD_CODES",
+    "HAZARD_OF",
+    "MISREADS",
+    "child_step",
+    "measure_in_child",
+    "risky_steps",
+    "all_risky_steps",
+    "selected",
+    "Outcome",
+    "aligned",
     "copy_checks",
     "capsule_checks",
+    "round_trip_checks",
+    "lazy_bit_checks",
     "lifetime_checks",
     "protocol_checks",
     "run_checks",
