@@ -19,7 +19,7 @@ from xtensor import _report as report
 from ._capsules import HandMade
 from ._support import address, need
 
-CPU_PRODUCERS = [*report.peers("cpu"), report.XtensorPeer("cpu")]
+CPU_PRODUCERS = [*report.peers_on("cpu"), report.XtensorPeer("cpu")]
 
 
 def test_the_reports_copy_and_device_checks_hold():

@@ -55,7 +55,7 @@ def _imported(producer: report.Peer, layout: report.Layout, dtype: str) -> xp.Te
 
 @pytest.mark.parametrize("layout", report.LAYOUTS, ids=lambda lay: lay.short)
 @pytest.mark.parametrize(
-    "producer", [*report.peers("cpu"), report.XtensorPeer()], ids=lambda p: p.name
+    "producer", [*report.peers_on("cpu"), report.XtensorPeer()], ids=lambda p: p.name
 )
 def test_exports_of_tensors_from_every_producer_describe_them(producer, layout):
     missing = producer.unavailable()
@@ -102,7 +102,7 @@ SIZE0_SHAPES = [(0,), (3, 0), (0, 4, 2)]
 
 def _size0_consumers() -> list[report.Entry]:
     entries: list[report.Entry] = []
-    for peer in [*report.peers("cpu"), report.XtensorPeer()]:
+    for peer in [*report.peers_on("cpu"), report.XtensorPeer()]:
         if peer.unavailable() is None:
             entries += peer.entries()
     return entries
@@ -129,7 +129,7 @@ def test_size0_with_null_data_is_accepted():
 
 
 def test_size0_from_every_producer():
-    for producer in report.peers("cpu"):
+    for producer in report.peers_on("cpu"):
         if producer.unavailable() is not None:
             continue
         with producer.session():

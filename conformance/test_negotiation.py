@@ -114,7 +114,7 @@ def test_producer_raising_type_error_on_keywords_is_asked_again_without(producer
 
 
 def test_consumer_asks_each_peer_for_our_version_only():
-    for peer in report.peers("cpu"):
+    for peer in report.peers_on("cpu"):
         if peer.unavailable() is not None:
             continue
         with peer.session():

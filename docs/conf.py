@@ -31,7 +31,9 @@ extensions = [
 html_theme = "pydata_sphinx_theme"
 html_title = f"xtensor {release}"
 html_theme_options = {"navigation_with_keys": False, "show_toc_level": 2}
-html_static_path: list[str] = []
+# Long error messages in code blocks wrap rather than run off the page.
+html_static_path = ["_static"]
+html_css_files = ["xtensor.css"]
 
 exclude_patterns = ["_build"]
 
@@ -58,3 +60,14 @@ autosummary_generate = False
 
 # ``# doctest: +FLAG`` comments are not shown in the pages.
 trim_doctest_flags = True
+
+
+def _no_constructor_signature(app, what, name, obj, options, signature, return_annotation):
+    """Tensor has no public constructor: show no signature (``__new__`` only refuses)."""
+    if what == "class" and name == "xtensor.Tensor":
+        return "", None
+    return None
+
+
+def setup(app):
+    app.connect("autodoc-process-signature", _no_constructor_signature)

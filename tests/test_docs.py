@@ -24,6 +24,7 @@ import functools
 import importlib.util
 import io
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -191,6 +192,12 @@ def test_console_commands(page):
         elif command == "python -m xtensor":
             returncode, output = _report()
             assert returncode == 0, output
+        elif command.startswith("python -m xtensor "):
+            # Its options exist and parse (argparse exits on a wrong one); the report
+            # itself ran above, and its options are tested in tests/test_main.py.
+            from xtensor.__main__ import _parser
+
+            _parser().parse_args(shlex.split(command)[3:])
         elif command.startswith("python -m sphinx "):
             assert "-W" in command.split(), "the docs build treats warnings as errors"
         elif re.match(r"(SCIPY_ARRAY_API=1 )?python -m pytest( |$)", command):

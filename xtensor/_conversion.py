@@ -12,14 +12,16 @@ What shares and what copies (``copy=None``):
   when the input is or when it has zero strides (a broadcast view: a write would
   land on many elements); a copy when the dtype or device differs, or the data is
   byte-swapped or misaligned (NumPy only);
-- a NumPy scalar, a Python scalar, a nested sequence: always a copy.
+- a NumPy scalar, a Python scalar, a nested sequence: always a copy;
+- a PyTorch tensor with its negative or conjugate bit set (whose DLPack export would
+  give wrong values, or none): a copy PyTorch computes (``_peer_gaps``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from . import _backend, _dlpack
+from . import _backend, _dlpack, _peer_gaps
 from ._backend import numpy as np
 from ._devices import CPU, Device, as_device
 from ._dtypes import ALL_DTYPES, DType, as_dtype, from_numpy, int64
@@ -258,6 +260,9 @@ def from_dlpack(
     target = None if device is None else as_device(device)
     if x.__class__ is Tensor:  # what the protocol would give, without a capsule
         return _from_array(x._array, x._device, None, target, copy, "from_dlpack")
+    resolved = _peer_gaps.resolve_lazy_bits(x, copy, "from_dlpack")
+    if resolved is not None:  # PyTorch computed the values: a new tensor, shared
+        x, copy = resolved, None
     array, dev, _ = _dlpack.consume(x, target, copy)
     return wrap(array, dev)
 
@@ -445,6 +450,9 @@ def _has_big_int(obj: Any) -> bool:
 def _from_dlpack_producer(
     obj: Any, dtype: DType | None, device: Device | None, copy: bool | None, what: str
 ) -> Tensor:
+    resolved = _peer_gaps.resolve_lazy_bits(obj, copy, what)
+    if resolved is not None:  # PyTorch computed the values: a new tensor, shared
+        obj, copy = resolved, None
     # Ask for a copy only when no dtype change will make one anyway; the dtype is
     # known only once the capsule is read.
     ask = None if dtype is not None and copy else copy

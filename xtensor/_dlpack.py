@@ -161,7 +161,8 @@ def export(
             raise BufferError(
                 "__dlpack__: this tensor is read-only and a legacy (unversioned) DLPack "
                 "capsule cannot say so; the consumer must pass max_version >= (1, 0), or "
-                "ask for a copy with copy=True"
+                "copy=True; to a consumer that asks for neither, hand xtensor.tensor(x), "
+                "a writeable copy"
             )
         kwargs: dict[str, Any] = {"max_version": VERSION if versioned else None}
         if copy:

@@ -10,7 +10,10 @@ report prints the verdicts and the conformance suite asserts them, so the two ca
 disagree.
 
 Nothing here raises for a missing peer, a missing device or a failing exchange: each
-becomes a line of the report, with its reason.
+becomes a line of the report, with its reason. An exchange that may abort the process
+(PyTorch and negative strides) is measured in a child process (``_child``); a cell
+where a peer's hazard is met carries that hazard's key, and ``_hazards`` gives it the
+hazard's code once the hazard is measured.
 """
 
 from __future__ import annotations
@@ -25,16 +28,17 @@ import math
 import sys
 import warnings
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import xtensor as xt
 
-from . import _backend
+from . import _backend, _child
 from . import _dlpack_abi as abi
 from ._backend import numpy as np
 from ._dlpack import VERSION, cpu_export_version
+from ._errors import CopyError
 
 __all__ = [
     "DTYPES",
@@ -51,7 +55,7 @@ __all__ = [
     "StrictPeer",
     "CupyPeer",
     "XtensorPeer",
-    "peers",
+    "peers_on",
     "Entry",
     "Exchange",
     "exchanges",
@@ -66,8 +70,21 @@ __all__ = [
     "matrix_checks",
     "Spy",
     "capsule_header",
+    "CODES",
+    "HAZARD_CODES",
+    "HAZARD_OF",
+    "MISREADS",
+    "child_step",
+    "measure_in_child",
+    "risky_steps",
+    "all_risky_steps",
+    "selected",
+    "Outcome",
+    "aligned",
     "copy_checks",
     "capsule_checks",
+    "round_trip_checks",
+    "lazy_bit_checks",
     "lifetime_checks",
     "protocol_checks",
     "run_checks",
@@ -104,11 +121,13 @@ class Layout:
     first: tuple[int, ...] | None
 
 
+# The short names head the report's grid columns: never one letter, so that none
+# reads as a cell's code.
 LAYOUTS = (
-    Layout("C order", "C", (3, 4), (0, 0)),
-    Layout("F order", "F", (4, 3), (0, 0)),  # base.T
+    Layout("C order", "C-ord", (3, 4), (0, 0)),
+    Layout("F order", "F-ord", (4, 3), (0, 0)),  # base.T
     Layout("step slices", "step", (3, 4), (1, 0)),  # base[1:, ::2]
-    Layout("transposed", "T", (2, 3, 4), (0, 0, 0)),  # base.mT: neither C nor F
+    Layout("transposed", "mT", (2, 3, 4), (0, 0, 0)),  # base.mT: neither C nor F
     Layout("negative strides", "neg", (3, 4), (2, 3)),  # base[::-1, ::-2]
     Layout("zero strides", "zero", (4,), (0,)),  # broadcast_to(base, (3, 4))
     Layout("size-1 odd strides", "size1", (5, 7), (2, 1)),  # base[2:3, 1:5]: strides (7, 1)
@@ -531,7 +550,7 @@ class XtensorPeer(Peer):
         ]
 
 
-def peers(device: str = "cpu") -> list[Peer]:
+def peers_on(device: str = "cpu") -> list[Peer]:
     """The peer libraries xtensor exchanges memory with on ``device`` (not xtensor)."""
     if device == "cpu":
         return [NumPyPeer(), TorchPeer(), JaxPeer(), StrictPeer()]
@@ -564,7 +583,7 @@ def exchanges(device: str = "cpu") -> list[Exchange]:
     """Every exchange checked on ``device``: each peer into each of xtensor's entry
     points, then xtensor into each peer's (and its own) entry points."""
     ours = XtensorPeer(device)
-    others = peers(device)
+    others = peers_on(device)
     rows = [Exchange(p, e) for p in others for e in ours.entries()]
     rows += [Exchange(ours, e) for p in [*others, ours] for e in p.entries()]
     return rows
@@ -588,12 +607,15 @@ class Facts:
     source_strides: tuple[int, ...] | None = None
     warned: list[str] = field(default_factory=list)
     unmade: str | None = None  # the producer could not make its array (an older peer)
+    died: str | None = None  # the process died of the exchange (run in a child): how
 
     @property
     def outcome(self) -> str:
         """The verdict in words: shares memory, copies, refuses, ..."""
         if self.unmade is not None:
             return NA
+        if self.died is not None:
+            return ABORTS
         if self.error is not None:
             return REFUSES
         if not self.values:
@@ -610,14 +632,66 @@ class Facts:
 
     @property
     def detail(self) -> str:
+        """The reason behind the outcome, whole: the error, the warning, the crash."""
         if self.unmade is not None:
             return self.unmade
+        if self.died is not None:
+            return f"the process died ({self.died})"
         if self.error is not None:
             text = " ".join(str(self.error).split())
-            return f"{type(self.error).__name__}: {text[:160]}"
+            return f"{_error_name(self.error)}: {text}"
         if self.warned:
-            return f"warned: {self.warned[0][:160]}"
+            return f"warned: {self.warned[0]}"
         return ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """The facts as JSON values (how a child process hands them back)."""
+        error = None
+        if self.error is not None:
+            error = [_error_name(self.error), str(self.error)]
+        return {
+            "error": error,
+            "values": self.values,
+            "same_address": self.same_address,
+            "seen_forward": self.seen_forward,
+            "seen_back": self.seen_back,
+            "readonly": self.readonly,
+            "device": self.device,
+            "strides": self.strides,
+            "source_strides": self.source_strides,
+            "warned": self.warned,
+            "unmade": self.unmade,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Facts:
+        error = data.get("error")
+        strides, source = data.get("strides"), data.get("source_strides")
+        return cls(
+            error=None if error is None else ChildError(*error),
+            values=data.get("values"),
+            same_address=data.get("same_address"),
+            seen_forward=data.get("seen_forward"),
+            seen_back=data.get("seen_back"),
+            readonly=data.get("readonly"),
+            device=data.get("device"),
+            strides=None if strides is None else tuple(strides),
+            source_strides=None if source is None else tuple(source),
+            warned=list(data.get("warned") or []),
+            unmade=data.get("unmade"),
+        )
+
+
+class ChildError(Exception):
+    """An error raised in a child process, by name (its class stays there)."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+def _error_name(error: BaseException) -> str:
+    return error.name if isinstance(error, ChildError) else type(error).__name__
 
 
 SHARES = "shares memory"
@@ -627,6 +701,7 @@ EMPTY = "accepts (size 0)"
 REFUSES = "refuses"
 WRONG = "WRONG VALUES"
 BROKEN = "BROKEN (same address, writes not seen)"
+ABORTS = "aborts the process"
 NOT_RUN = "not run"
 NA = "n/a"
 NOT_AVAILABLE = "not available"
@@ -731,6 +806,8 @@ class Promise:
     error: type[BaseException] | None = None  # for REFUSE
     why: str = ""
     device: str | None = None  # where the result must be (None: anywhere)
+    in_child: bool = False  # the exchange may abort the process: run it in a child
+    hazard: str = ""  # the key of the peer's hazard this exchange meets (see _hazards)
 
     @property
     def words(self) -> str:
@@ -743,13 +820,21 @@ class Promise:
         return ""
 
 
+# The keys of the peers' hazards (xtensor._hazards measures each).
+TORCH_READ_ONLY = "torch-read-only"
+TORCH_NEGATIVE_STRIDES_ABORT = "torch-negative-strides"
+TORCH_NEGATIVE_BIT = "torch-negative-bit"
+JAX_COPY_TRUE = "jax-copy-true"
+
 TORCH_NEGATIVE_STRIDES = (
     "torch.from_dlpack aborts the process on negative strides "
-    "(pytorch#188023, pytorch#92680); conformance/ runs it in a subprocess"
+    "(pytorch#188023, pytorch#92680): run in a child process"
 )
 TORCH_GETS_A_COPY = "xtensor exports a copy to PyTorch, which "
-JAX_LEGACY_READ_ONLY = "JAX asks for a legacy capsule (no max_version), which cannot say read-only"
-JAX_CHOICE = "JAX shares 64-byte aligned compact buffers, copies others, refuses other strides"
+JAX_CHOICE = (
+    "JAX shares 64-byte aligned compact buffers, copies others, refuses other strides; "
+    "it asks for legacy capsules only, and gets read-only memory in one (it never writes)"
+)
 
 
 def promise(exchange: Exchange, layout: Layout, dtype: str) -> Promise:
@@ -768,16 +853,23 @@ def promise(exchange: Exchange, layout: Layout, dtype: str) -> Promise:
     if dtype not in consumer.dtypes:
         return Promise(PEER, why=f"{consumer.name} has no {dtype}")
     if consumer.name == "torch" and producer.name == "xtensor" and _cpu(consumer):
-        # xtensor._consumer_gaps: PyTorch gets a copy of what it would misuse.
+        # xtensor._peer_gaps: PyTorch gets a copy of what it would misuse.
         if layout.name == "negative strides":
-            return Promise(COPY, why=TORCH_GETS_A_COPY + "aborts the process on negative strides")
+            return Promise(
+                COPY,
+                why=TORCH_GETS_A_COPY + "aborts the process on negative strides",
+                in_child=True,
+                hazard=TORCH_NEGATIVE_STRIDES_ABORT,
+            )
         if read_only:
-            return Promise(COPY, why=TORCH_GETS_A_COPY + "ignores the READ_ONLY flag")
+            return Promise(
+                COPY,
+                why=TORCH_GETS_A_COPY + "ignores the READ_ONLY flag",
+                hazard=TORCH_READ_ONLY,
+            )
     if consumer.name == "torch" and layout.name == "negative strides":
-        return Promise(SKIP, why=TORCH_NEGATIVE_STRIDES)
+        return Promise(PEER, why=TORCH_NEGATIVE_STRIDES, in_child=True)
     if consumer.name == "jax":
-        if read_only:
-            return Promise(REFUSE, error=BufferError, why=JAX_LEGACY_READ_ONLY)
         return Promise(PEER, why=JAX_CHOICE)
     if not consumer.has_readonly:
         why = f"{consumer.name} ignores the READ_ONLY flag" if read_only and _cpu(consumer) else ""
@@ -800,6 +892,8 @@ def judge(p: Promise, facts: Facts) -> Verdict:
     outcome = facts.outcome
     if p.kind in (SKIP, NOT_APPLICABLE) or facts.unmade is not None:
         return Verdict(True, "")
+    if outcome == ABORTS:  # the peer's crash, unless xtensor promised to prevent it
+        return Verdict(p.kind == PEER, "" if p.kind == PEER else facts.detail)
     if outcome in (WRONG, BROKEN):
         return Verdict(False, outcome)
     if p.device is not None and facts.error is None and facts.device != p.device:
@@ -832,6 +926,51 @@ def judge(p: Promise, facts: Facts) -> Verdict:
 # --- the report's rows ---------------------------------------------------------------------
 
 
+# The grid's codes: one character per outcome. Hazard codes (a peer breaks the DLPack
+# contract or the process) replace the outcome's where a peer's hazard is met, and
+# ``!`` follows the code of every promise xtensor breaks.
+HOLDS = "+"  # a protocol check whose outcome has no code of its own, and holds
+CODES = {
+    SHARES: "S",
+    SHARES_RO: "R",
+    COPIES: "C",
+    EMPTY: "E",
+    REFUSES: "X",
+    NA: "-",
+    NOT_RUN: ".",
+    WRONG: "?",
+    BROKEN: "?",
+    ABORTS: "A",
+}
+OUTCOME_LEGEND = (
+    ("S", "shares memory"),
+    ("R", "shares memory, read-only"),
+    ("C", "copies"),
+    ("E", "accepts size 0 (no memory to share)"),
+    ("X", "refuses (the error is in the notes)"),
+    ("-", "the producer cannot make it"),
+    (".", "not run"),
+    ("?", "wrong values, or writes not seen"),
+    (HOLDS, "holds (a check of the protocol)"),
+)
+# Hazards: what a peer does that breaks the DLPack contract or the process.
+HAZARD_CODES = {
+    "W": "a peer would write into read-only memory (it ignores READ_ONLY)",
+    "A": "a peer aborts the process (run in a child process)",
+    "N": "a peer's export loses a negative or conjugate bit (wrong values)",
+    "U": "a peer shares memory where it was asked to copy",
+    "M": "a peer misreads a capsule (values or device) that NumPy reads right",
+}
+BROKEN_MARK = "!"
+BROKEN_WORDS = "breaks a promise xtensor makes (exit status 1)"
+HAZARD_OF = {
+    TORCH_READ_ONLY: "W",
+    TORCH_NEGATIVE_STRIDES_ABORT: "A",
+    TORCH_NEGATIVE_BIT: "N",
+    JAX_COPY_TRUE: "U",
+}
+
+
 @dataclass(frozen=True)
 class Check:
     """One line of the report: which exchange, which case, what happened."""
@@ -844,6 +983,19 @@ class Check:
     detail: str
     promised: str  # what xtensor promises, in words ("" where the peer decides)
     ok: bool
+    hazard: str = ""  # the key of the peer's hazard met here ("" when none)
+    hazard_code: str = ""  # its code in the grid ("" when none is met)
+
+    @property
+    def code(self) -> str:
+        """The cell's code: a hazard's, else the outcome's; ``!`` when a promise broke."""
+        if not self.ok:
+            return CODES.get(self.outcome, "?") + BROKEN_MARK
+        return self.hazard_code or CODES.get(self.outcome, HOLDS)
+
+    @property
+    def available(self) -> bool:
+        return self.outcome != NOT_AVAILABLE
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -852,9 +1004,11 @@ class Check:
             "device": self.device,
             "case": self.case,
             "outcome": self.outcome,
+            "code": self.code,
             "detail": self.detail,
             "promised": self.promised,
             "ok": self.ok,
+            "hazard": self.hazard if self.hazard_code else "",
         }
 
 
@@ -865,8 +1019,17 @@ def _guarded(run: Callable[[], Facts]) -> Facts:
         return Facts(error=exc, values=False)
 
 
-def matrix_check(exchange: Exchange, layout: Layout, dtype: str, section: str) -> Check:
-    """One cell of the zero-copy matrix, measured and judged."""
+def matrix_check(
+    exchange: Exchange,
+    layout: Layout,
+    dtype: str,
+    section: str,
+    child: _child.Child | None = None,
+    step: int = 0,
+) -> Check:
+    """One cell of the zero-copy matrix, measured and judged. A cell that may abort
+    the process is measured in a child process: step ``step`` of ``child``, or in a
+    child of its own."""
     device = exchange.producer.device
     case = layout.name if section == "layout" else dtype
     missing = exchange.unavailable()
@@ -876,19 +1039,135 @@ def matrix_check(exchange: Exchange, layout: Layout, dtype: str, section: str) -
     if p.kind in (SKIP, NOT_APPLICABLE):
         outcome = NOT_RUN if p.kind == SKIP else NA
         return Check(section, exchange.label, device, case, outcome, p.why, "", True)
-    facts = _guarded(lambda: measure(exchange, layout, dtype))
+    if p.in_child:
+        if child is None:
+            child, step = _child.Child([child_step(exchange, layout, dtype)]), 0
+        facts = _child_facts(child.results()[step])
+    else:
+        facts = _guarded(lambda: measure(exchange, layout, dtype))
     verdict = judge(p, facts)
     detail = verdict.reason or facts.detail or p.why
-    return Check(section, exchange.label, device, case, facts.outcome, detail, p.words, verdict.ok)
+    hazard = p.hazard
+    if verdict.ok and facts.outcome == ABORTS:
+        detail = f"{facts.detail}: {p.why}" if p.why else facts.detail
+    elif facts.outcome == WRONG and exchange.consumer.name not in ("xtensor", "numpy"):
+        misread = _misread(exchange, layout, dtype)
+        if misread is not None:  # the peer's fault: NumPy reads the same export right
+            verdict, detail, hazard = Verdict(True, ""), misread, MISREADS
+    elif (
+        verdict.ok
+        and exchange.consumer.name != "xtensor"
+        and facts.device is not None
+        and facts.device != device
+    ):
+        detail = f"the result is on {facts.device}, not {device} where the capsule said"
+        hazard = MISREADS
+    return Check(
+        section,
+        exchange.label,
+        device,
+        case,
+        facts.outcome,
+        detail,
+        p.words,
+        verdict.ok,
+        hazard=hazard,
+    )
 
 
-def matrix_checks(device: str = "cpu") -> list[Check]:
-    """The zero-copy matrix on ``device``: every layout (float64), every dtype (C order)."""
-    checks = []
+MISREADS = "misreads"  # a hazard found by a cell itself: its code is M
+
+
+def _misread(exchange: Exchange, layout: Layout, dtype: str) -> str | None:
+    """Why a peer's wrong values are its own misreading (NumPy reads xtensor's export
+    of the same array right), or None when they are not."""
+    if exchange.producer.name != "xtensor" or exchange.producer.device != "cpu":
+        return None
+    reference = Exchange(exchange.producer, NumPyPeer().entries()[0])
+    facts = _guarded(lambda: measure(reference, layout, dtype))
+    if facts.outcome == WRONG or facts.error is not None:
+        return None
+    return (
+        f"{exchange.consumer.name} reads wrong values from the capsule that "
+        "numpy.from_dlpack reads right"
+    )
+
+
+def child_step(exchange: Exchange, layout: Layout, dtype: str) -> _child.Step:
+    """The child process's step that measures this cell."""
+    args = [exchange.producer.name, exchange.producer.device, exchange.entry.name]
+    return ("xtensor._report", "measure_in_child", [*args, layout.name, dtype])
+
+
+def measure_in_child(args: list[Any]) -> dict[str, Any]:
+    """The child's side of :func:`child_step`: measure the cell, give the facts."""
+    producer, device, entry, layout, dtype = args
+    found = [
+        ex for ex in exchanges(device) if ex.producer.name == producer and ex.entry.name == entry
+    ]
+    return _guarded(lambda: measure(found[0], layout_named(layout), dtype)).as_dict()
+
+
+def _child_facts(result: Any) -> Facts:
+    how = _child.died(result)
+    if how is not None:
+        return Facts(died=how)
+    return Facts.from_dict(result)
+
+
+def _cells(device: str, peers: Collection[str] | None) -> list[tuple[Exchange, Layout, str, str]]:
+    cells = []
     for ex in exchanges(device):
-        checks += [matrix_check(ex, layout, "float64", "layout") for layout in LAYOUTS]
-        checks += [matrix_check(ex, C_ORDER, dtype, "dtype") for dtype in DTYPES]
-    return checks
+        if selected(ex, peers):
+            cells += [(ex, layout, "float64", "layout") for layout in LAYOUTS]
+            cells += [(ex, C_ORDER, dtype, "dtype") for dtype in DTYPES]
+    return cells
+
+
+def _risky(cells: list[tuple[Exchange, Layout, str, str]]) -> list[int]:
+    """The indices of the cells that may abort the process."""
+    return [
+        i
+        for i, (ex, layout, dtype, _) in enumerate(cells)
+        if ex.unavailable() is None and promise(ex, layout, dtype).in_child
+    ]
+
+
+def matrix_checks(
+    device: str = "cpu",
+    peers: Collection[str] | None = None,
+    child: _child.Child | None = None,
+    first_step: int = 0,
+) -> list[Check]:
+    """The zero-copy matrix on ``device``: every layout (float64), every dtype (C order).
+
+    Only exchanges with one of ``peers`` (names) when given. Cells that may abort the
+    process are measured in a child process, started first, while the others run:
+    ``child``'s steps from ``first_step`` on (:func:`risky_steps`), or a child of
+    their own.
+    """
+    cells = _cells(device, peers)
+    risky = _risky(cells)
+    if child is None:
+        child, first_step = _child.Child([child_step(*cells[i][:3]) for i in risky]), 0
+    step_of = {i: first_step + n for n, i in enumerate(risky)}
+    checks = {i: matrix_check(*c) for i, c in enumerate(cells) if i not in step_of}
+    for i in risky:
+        checks[i] = matrix_check(*cells[i], child=child, step=step_of[i])
+    return [checks[i] for i in range(len(cells))]
+
+
+def risky_steps(device: str = "cpu", peers: Collection[str] | None = None) -> list[_child.Step]:
+    """The child steps of :func:`matrix_checks` on ``device``, in its order."""
+    cells = _cells(device, peers)
+    return [child_step(*cells[i][:3]) for i in _risky(cells)]
+
+
+def selected(exchange: Exchange, peers: Collection[str] | None) -> bool:
+    """Whether ``exchange`` involves one of ``peers`` (every exchange when None)."""
+    if peers is None:
+        return True
+    return exchange.producer.name in peers or exchange.consumer.name in peers
 
 
 # --- protocol checks -------------------------------------------------------------------------
@@ -930,18 +1209,39 @@ def capsule_header(capsule: Any) -> tuple[bytes | None, tuple[int, int] | None, 
 
 def _asked(kwargs: dict[str, Any]) -> str:
     shown = ", ".join(f"{k}={v!r}" for k, v in sorted(kwargs.items()))
-    return f"asks ({shown or 'no keywords'})"
+    if kwargs.get("max_version") is None:
+        return f"asks with {shown or 'no keywords'} (no max_version: a legacy capsule)"
+    return f"asks with {shown}"
 
 
 def _got(header: tuple[bytes | None, tuple[int, int] | None, int | None]) -> str:
     name, version, flags = header
-    text = (name or b"?").decode()
-    if version is not None:
-        text += f" {version[0]}.{version[1]}"
-        if flags:
-            names = [n for bit, n in ((1, "READ_ONLY"), (2, "IS_COPIED")) if flags & bit]
-            text += f" [{' '.join(names)}]"
-    return text
+    if name == abi.LEGACY_NAME:
+        return "gets a legacy capsule (DLPack before 1.0: no flags)"
+    if name != abi.VERSIONED_NAME or version is None:
+        return f"gets a capsule named {name!r}"
+    text = f"gets a versioned capsule, DLPack {version[0]}.{version[1]}"
+    bits = ((abi.READ_ONLY, "READ_ONLY"), (abi.IS_COPIED, "IS_COPIED"))
+    named = [name for bit, name in bits if flags and flags & bit]
+    return text + (f", flags {' '.join(named)}" if named else ", no flags")
+
+
+def _used(capsule: Any, header: tuple[bytes | None, Any, Any]) -> tuple[str, bool]:
+    """Whether the consumer marked the capsule consumed (renamed it ``used_...``)."""
+    used = b"used_" + (header[0] or b"")
+    if abi.capsule_name(capsule) == used:
+        return f"marked used (renamed {used.decode()})", True
+    return "NOT marked used (not renamed: it could be consumed twice)", False
+
+
+class Outcome(NamedTuple):
+    """What a protocol check found: its outcome, the reason, whether xtensor's promise
+    held, and the key of a peer's hazard it met ("" when none)."""
+
+    outcome: str
+    detail: str
+    ok: bool
+    hazard: str = ""
 
 
 def _protocol(
@@ -952,10 +1252,20 @@ def _protocol(
     if missing is not None:
         return Check("protocol", exchange.label, device, name, NOT_AVAILABLE, missing, "", True)
     try:
-        outcome, detail, ok = run()
+        found = Outcome(*run())
     except Exception as exc:  # every failure is a line of the report
-        outcome, detail, ok = REFUSES, f"{type(exc).__name__}: {exc}", False
-    return Check("protocol", exchange.label, device, name, outcome, detail, promised, ok)
+        found = Outcome(REFUSES, f"{type(exc).__name__}: {exc}", False)
+    return Check(
+        "protocol",
+        exchange.label,
+        device,
+        name,
+        found.outcome,
+        found.detail,
+        promised,
+        found.ok,
+        hazard=found.hazard,
+    )
 
 
 def _keyword_entry(entry: Entry, suffix: str, call: Callable[[Any], Any]) -> Entry:
@@ -971,13 +1281,20 @@ def _measured(exchange: Exchange, p: Promise, call: Callable[[Any], Any]) -> Cal
     return run
 
 
-def copy_checks(device: str = "cpu") -> list[Check]:
+Protocol = tuple[str, Exchange, Callable[[], Any], str]  # name, exchange, run, promised
+
+
+def _run(cases: list[Protocol], peers: Collection[str] | None) -> list[Check]:
+    return [_protocol(*case) for case in cases if selected(case[1], peers)]
+
+
+def copy_checks(device: str = "cpu", peers: Collection[str] | None = None) -> list[Check]:
     """``copy`` and ``device`` keywords of xtensor's entry points and of the peers'
     ``from_dlpack``: copy=True copies, copy=False shares, device=None stays."""
-    checks = []
+    cases: list[Protocol] = []
     ours = XtensorPeer(device)
     host = XtensorPeer("cpu")
-    for producer in [*peers(device), ours]:
+    for producer in [*peers_on(device), ours]:
         for fn, name in ((xt.from_dlpack, "xtensor.from_dlpack"), (xt.asarray, "xtensor.asarray")):
             base = Entry(name, ours, fn)
             for kw, p in (
@@ -986,34 +1303,36 @@ def copy_checks(device: str = "cpu") -> list[Check]:
             ):
                 entry = _keyword_entry(base, kw, _with_keywords(fn, copy=kw == "copy=True"))
                 ex = Exchange(producer, entry)
-                checks.append(_protocol(kw, ex, _measured(ex, p, entry.call), p.words))
+                cases.append((kw, ex, _measured(ex, p, entry.call), p.words))
         # device="cpu": shares on the CPU, a host copy from a GPU
         p = Promise(SHARE if device == "cpu" else COPY, device="cpu")
         entry = Entry(
             "xtensor.from_dlpack(device='cpu')", host, lambda x: xt.from_dlpack(x, device="cpu")
         )
         ex = Exchange(producer, entry)
-        checks.append(_protocol("device='cpu'", ex, _measured(ex, p, entry.call), p.words))
-    if device != "cpu":
-        return checks
-    # out of xtensor, through the peers' own keywords; IS_COPIED exactly when copied
-    for consumer, kwargs in (
-        (NumPyPeer(), {"copy": True}),
-        (NumPyPeer(), {"copy": False}),
-        (NumPyPeer(), {"device": "cpu"}),
-        (TorchPeer(), {"copy": True}),
-        (TorchPeer(), {"copy": False}),
-        (StrictPeer(), {"copy": True}),
-        (StrictPeer(), {"copy": False}),
-    ):
-        label = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
-        call = _with_keywords(lambda x, c=consumer, **k: c.lib().from_dlpack(x, **k), **kwargs)
-        entry = Entry(f"{consumer.name}.from_dlpack({label})", consumer, call)
-        ex = Exchange(ours, entry)
-        copy = bool(kwargs.get("copy"))
-        promised = "copies, IS_COPIED set" if copy else "shares memory, no flags"
-        checks.append(_protocol(label, ex, _copy_out(ours, consumer, kwargs, copy), promised))
-    return checks
+        cases.append(("device='cpu'", ex, _measured(ex, p, entry.call), p.words))
+    if device == "cpu":
+        # out of xtensor, through the peers' own keywords; IS_COPIED exactly when copied
+        for consumer, kwargs in (
+            (NumPyPeer(), {"copy": True}),
+            (NumPyPeer(), {"copy": False}),
+            (NumPyPeer(), {"device": "cpu"}),
+            (TorchPeer(), {"copy": True}),
+            (TorchPeer(), {"copy": False}),
+            (StrictPeer(), {"copy": True}),
+            (StrictPeer(), {"copy": False}),
+        ):
+            label = ", ".join(f"{k}={v!r}" for k, v in kwargs.items())
+            call = _with_keywords(lambda x, c=consumer, **k: c.lib().from_dlpack(x, **k), **kwargs)
+            entry = Entry(f"{consumer.name}.from_dlpack({label})", consumer, call)
+            ex = Exchange(ours, entry)
+            copy = bool(kwargs.get("copy"))
+            promised = "copies, IS_COPIED set" if copy else "shares memory, no flags"
+            cases.append((label, ex, _copy_out(ours, consumer, kwargs, copy), promised))
+        jax = JaxPeer()
+        entry = Entry("jax.numpy.from_dlpack(copy=True)", jax, lambda x: x)
+        cases.append(("copy=True", Exchange(ours, entry), _jax_copy_true(jax), ""))
+    return _run(cases, peers)
 
 
 def _with_keywords(fn: Callable[..., Any], **kwargs: Any) -> Callable[[Any], Any]:
@@ -1039,12 +1358,40 @@ def _copy_out(
     return run
 
 
-def capsule_checks(device: str = "cpu") -> list[Check]:
+def aligned(n: int) -> Any:
+    """A writeable float64 tensor of ``n`` elements 1, 2, ... at a 64-byte aligned
+    address (JAX shares only such memory)."""
+    raw = np.zeros(n + 8)
+    skip = (-raw.ctypes.data % 64) // raw.itemsize
+    view = raw[skip : skip + n]
+    view[:] = np.arange(1, n + 1)
+    return xt.as_tensor(view)
+
+
+def _jax_copy_true(jax: JaxPeer) -> Callable[[], Outcome]:
+    def run() -> Outcome:
+        with jax.session():
+            t = aligned(64)
+            out = jax.lib().numpy.from_dlpack(t, copy=True)
+            shared = jax.pointer(out) == t.data_ptr()
+            t[0] = 42.0
+            seen = jax.get(out, (0,)) == 42.0
+        if shared or seen:
+            why = (
+                "asked to copy, JAX shares the memory: a write to the tensor changes the JAX array"
+            )
+            return Outcome(SHARES, why, True, JAX_COPY_TRUE)
+        return Outcome(COPIES, "", True)
+
+    return run
+
+
+def capsule_checks(device: str = "cpu", peers: Collection[str] | None = None) -> list[Check]:
     """What each consumer asks xtensor for and gets, and what xtensor asks each
     producer for and reads."""
-    checks = []
+    cases: list[Protocol] = []
     ours = XtensorPeer(device)
-    consumers = [*peers(device), ours]
+    consumers = [*peers_on(device), ours]
     for consumer in consumers:
         for entry in consumer.entries():
             if entry.name in ("numpy.asarray", "xtensor.as_tensor", "xtensor.asarray"):
@@ -1057,7 +1404,7 @@ def capsule_checks(device: str = "cpu") -> list[Check]:
                 kwargs, header = spy.calls[-1], spy.headers[-1]
                 wants = kwargs.get("max_version")
                 versioned = wants is not None and wants[0] >= 1
-                renamed = abi.capsule_name(spy.capsules[-1]) == b"used_" + (header[0] or b"")
+                used, renamed = _used(spy.capsules[-1], header)
                 if versioned:
                     version = header[1]
                     ok = (
@@ -1069,13 +1416,12 @@ def capsule_checks(device: str = "cpu") -> list[Check]:
                     )
                 else:
                     ok = header[0] == abi.LEGACY_NAME
-                used = ", renamed used_..." if renamed else ", NOT RENAMED"
-                return f"{_asked(kwargs)}: gets {_got(header)}{used}", "", ok and renamed
+                return f"{_asked(kwargs)}; {_got(header)}; {used}", "", ok and renamed
 
             ex = Exchange(ours, entry)
-            promised = "versioned capsule, version 1.3, for max_version >= (1, 0); else legacy"
-            checks.append(_protocol("capsule", ex, run, promised))
-    for producer in peers(device):
+            promised = "a versioned capsule (DLPack 1.x) for max_version >= (1, 0), else legacy"
+            cases.append(("capsule", ex, run, promised))
+    for producer in peers_on(device):
 
         def read(producer: Peer = producer) -> tuple[str, str, bool]:
             with producer.session():
@@ -1083,38 +1429,113 @@ def capsule_checks(device: str = "cpu") -> list[Check]:
                 xt.from_dlpack(spy)
             header = spy.headers[-1]
             expected = {"max_version": VERSION} if device == "cpu" else None
-            renamed = abi.capsule_name(spy.capsules[-1]) == b"used_" + (header[0] or b"")
+            used, renamed = _used(spy.capsules[-1], header)
             ok = (expected is None or spy.calls[-1] == expected) and renamed
-            used = ", renamed used_..." if renamed else ", NOT RENAMED"
-            return f"{_asked(spy.calls[-1])}: gets {_got(header)}{used}", "", ok
+            return f"{_asked(spy.calls[-1])}; {_got(header)}; {used}", "", ok
 
         ex = Exchange(producer, Entry("xtensor.from_dlpack", ours, xt.from_dlpack))
         promised = f"asks max_version={VERSION}; reads the capsule by its name"
-        checks.append(_protocol("capsule", ex, read, promised))
-    return checks
+        cases.append(("capsule", ex, read, promised))
+    return _run(cases, peers)
 
 
-def lifetime_checks() -> list[Check]:
+def round_trip_checks(device: str = "cpu", peers: Collection[str] | None = None) -> list[Check]:
+    """Each peer's array through ``xtensor.as_tensor`` and back through the peer's own
+    ``from_dlpack``: the same memory and values all the way (JAX -> xtensor -> JAX too)."""
+    cases: list[Protocol] = []
+    ours = XtensorPeer(device)
+    for peer in peers_on(device):
+        back = next(e for e in peer.entries() if "from_dlpack" in e.name)
+        entry = Entry(f"xtensor.as_tensor -> {back.name}", ours, back.call)
+
+        def run(peer: Peer = peer, back: Entry = back) -> tuple[str, str, bool]:
+            with peer.session():
+                source = peer.base(sample("float64", (64,)))
+                expected = peer.host(source)
+                out = back.call(xt.as_tensor(source))
+                values = bool(np.array_equal(peer.host(out), expected))
+                shared = peer.pointer(out) == peer.pointer(source)
+            if not values:
+                return WRONG, "the values changed on the way", False
+            if shared:
+                return SHARES, "", True
+            return COPIES, "the memory was copied on the way", False
+
+        cases.append(("round trip", Exchange(peer, entry), run, "shares memory both ways"))
+    return _run(cases, peers)
+
+
+def lazy_bit_checks(device: str = "cpu", peers: Collection[str] | None = None) -> list[Check]:
+    """PyTorch's lazy negative and conjugate bits into xtensor: its DLPack export drops
+    the negative bit (wrong values) and refuses the conjugate bit, so xtensor asks
+    PyTorch for the values (a copy), or refuses under copy=False, and passes the right
+    values on (back to PyTorch too)."""
+    torch = TorchPeer(device)
+    ours = XtensorPeer(device)
+    cases: list[Protocol] = []
+    entries = [
+        *ours.entries(),
+        Entry("xtensor.asarray(copy=False)", ours, lambda x: xt.asarray(x, copy=False)),
+        Entry("xtensor.as_tensor -> torch.from_dlpack", torch, lambda x: x),
+    ]
+    for bit in ("negative bit", "conjugate bit"):
+        for entry in entries:
+            if bit == "conjugate bit" and entry.name != "xtensor.as_tensor":
+                continue
+            promised = "copies the values PyTorch computes"
+            if "copy=False" in entry.name:
+                promised = "refuses with CopyError"
+            cases.append((bit, Exchange(torch, entry), _lazy(torch, bit, entry), promised))
+    return _run(cases, peers)
+
+
+def _lazy(torch: TorchPeer, bit: str, entry: Entry) -> Callable[[], Outcome]:
+    def run() -> Outcome:
+        lib = torch.lib()
+        z = lib.tensor([1 + 1j, 2 - 3j], device=torch.device)
+        lazy = z.conj().imag if bit == "negative bit" else z.conj()
+        expected = lazy.resolve_conj().resolve_neg().cpu().tolist()
+        hazard = TORCH_NEGATIVE_BIT if bit == "negative bit" else ""
+        if "copy=False" in entry.name:
+            try:
+                xt.asarray(lazy, copy=False)
+            except CopyError as exc:
+                return Outcome(REFUSES, f"CopyError: {exc}", True, hazard)
+            return Outcome(SHARES, "copy=False was not refused", False)
+        if entry.peer.name == "torch":  # there and back
+            out = lib.from_dlpack(xt.as_tensor(lazy))
+            got = out.cpu().tolist()
+        else:
+            out = entry.call(lazy)
+            got = out.tolist() if out.device == "cpu" else out.to_device("cpu").tolist()
+        if got != expected:
+            return Outcome(WRONG, f"got {got}, PyTorch's values are {expected}", False)
+        return Outcome(COPIES, f"the values: {expected}", True, hazard)
+
+    return run
+
+
+def lifetime_checks(peers: Collection[str] | None = None) -> list[Check]:
     """The producer's memory lives while any view of it does, and is freed after
     (NumPy arrays, torch tensors and xtensor's tensors on the CPU, held by weakref)."""
-    checks = []
+    cases: list[Protocol] = []
     device = "cpu"
     ours = XtensorPeer(device)
     promised = "the producer's memory lives while any view does; freed after"
-    owners = [(p, lambda a: a) for p in peers(device) if p.name in ("numpy", "torch")]
+    owners = [(p, lambda a: a) for p in peers_on(device) if p.name in ("numpy", "torch")]
     for producer, owner_of in owners:
         for entry in ours.entries():
             ex = Exchange(producer, entry)
-            checks.append(_protocol("lifetime", ex, _lifetime(producer, entry, owner_of), promised))
+            cases.append(("lifetime", ex, _lifetime(producer, entry, owner_of), promised))
     # xtensor's tensors (owned by a NumPy or CuPy array) into each consumer
-    for consumer in [*peers(device), ours]:
+    for consumer in [*peers_on(device), ours]:
         for entry in consumer.entries():
             if consumer.name == "jax":
                 continue  # JAX copies buffers that are not 64-byte aligned
             ex = Exchange(ours, entry)
             run = _lifetime(ours, entry, lambda t: t._array)
-            checks.append(_protocol("lifetime", ex, run, promised))
-    return checks
+            cases.append(("lifetime", ex, run, promised))
+    return _run(cases, peers)
 
 
 def _lifetime(
@@ -1143,10 +1564,12 @@ def _lifetime(
     return run
 
 
-def protocol_checks(device: str = "cpu") -> list[Check]:
-    """copy and device keywords, capsule negotiation, lifetime."""
-    checks = copy_checks(device) + capsule_checks(device)
-    return checks + lifetime_checks() if device == "cpu" else checks
+def protocol_checks(device: str = "cpu", peers: Collection[str] | None = None) -> list[Check]:
+    """copy and device keywords, capsule negotiation, round trips, PyTorch's lazy bits,
+    lifetime."""
+    checks = copy_checks(device, peers) + capsule_checks(device, peers)
+    checks += round_trip_checks(device, peers) + lazy_bit_checks(device, peers)
+    return checks + lifetime_checks(peers) if device == "cpu" else checks
 
 
 # --- the whole report ---------------------------------------------------------------------
@@ -1157,12 +1580,29 @@ def devices() -> list[str]:
     return ["cpu"] + [f"cuda:{i}" for i in range(_backend.cuda_device_count())]
 
 
-def run_checks(device_list: list[str] | None = None) -> list[Check]:
-    """Every check of the report, device by device."""
+def run_checks(
+    device_list: list[str] | None = None,
+    peers: Collection[str] | None = None,
+    child: _child.Child | None = None,
+) -> list[Check]:
+    """Every check of the report, device by device; only exchanges with ``peers``
+    when given. The cells that may abort the process run in ``child``, whose first
+    steps are :func:`all_risky_steps`' (a child of their own when None)."""
+    device_list = devices() if device_list is None else device_list
+    if child is None:
+        child = _child.Child(all_risky_steps(device_list, peers))
     checks: list[Check] = []
-    for device in devices() if device_list is None else device_list:
-        checks += matrix_checks(device) + protocol_checks(device)
+    first = 0
+    for device in device_list:
+        checks += matrix_checks(device, peers, child, first)
+        first += len(risky_steps(device, peers))
+        checks += protocol_checks(device, peers)
     return checks
+
+
+def all_risky_steps(device_list: list[str], peers: Collection[str] | None) -> list[_child.Step]:
+    """The child steps :func:`run_checks` needs, in its order."""
+    return [step for device in device_list for step in risky_steps(device, peers)]
 
 
 def _distribution_version(name: str) -> str | None:

@@ -16,12 +16,11 @@ from typing import Any, SupportsIndex
 
 from . import _dlpack, _pickle
 from ._backend import numpy as np
-from ._consumer_gaps import TORCH_CONSUMERS, why_not_share_with_torch
 from ._devices import CPU, Device, as_device
 from ._dtypes import DType, float64, from_numpy, promote, scalar_result
-from ._errors import CopyError
 from ._kernels import KERNELS
 from ._layout import Layout
+from ._peer_gaps import CONSUMERS, export_to
 
 __all__ = ["Tensor", "wrap", "device_mismatch"]
 
@@ -71,14 +70,17 @@ class Tensor:
 
     @property
     def ndim(self) -> int:
+        """The number of dimensions (0 for a 0-d tensor)."""
         return self._array.ndim  # type: ignore[no-any-return]
 
     @property
     def shape(self) -> tuple[int, ...]:
+        """The length of each dimension, a tuple of ints (``()`` for a 0-d tensor)."""
         return self._array.shape  # type: ignore[no-any-return]
 
     @property
     def size(self) -> int:
+        """The number of elements: the product of ``shape`` (1 for a 0-d tensor)."""
         return self._array.size  # type: ignore[no-any-return]
 
     @property
@@ -319,14 +321,20 @@ class Tensor:
         ``copy=True`` always copies, ``copy=False`` raises CopyError when a copy is
         needed; ``stream`` follows the standard's CUDA values (None on the CPU).
         PyTorch, which ignores READ_ONLY and aborts on negative strides, gets a copy
-        of such tensors (see ``xtensor._consumer_gaps``).
+        of such tensors; JAX, which asks for legacy capsules only and never writes,
+        gets read-only memory in one (see ``xtensor._peer_gaps``).
         """
-        if self._device is CPU and _getframe(1).f_globals.get("__name__") in TORCH_CONSUMERS:
-            why = why_not_share_with_torch(self._array)
-            if why is not None:  # see _consumer_gaps
-                if copy is False:
-                    raise CopyError(f"__dlpack__(copy=False): a copy is needed: {why}")
-                copy = True
+        if self._device is CPU:
+            consumer = _getframe(1).f_globals.get("__name__")
+            if consumer in CONSUMERS:  # see _peer_gaps
+                return export_to(
+                    consumer,
+                    self._array,
+                    stream=stream,
+                    max_version=max_version,
+                    dl_device=dl_device,
+                    copy=copy,
+                )
         return _dlpack.export(
             self._array,
             self._device,
