@@ -3,8 +3,9 @@
 Read-only memory (a read-only NumPy array, ``bytes``, a broadcast view, a JAX array)
 stays read-only through every xtensor tensor made from it, however many hops: the
 READ_ONLY flag is set on export, honoured on import, and NumPy and array-api-strict
-honour it too; torch ignores it (it has no read-only tensors) and JAX, which asks
-only for legacy capsules that cannot say read-only, is refused. Never a warning.
+honour it too; torch ignores it (it has no read-only tensors); JAX honours it, or,
+where it asks only for legacy capsules that cannot say read-only, is refused. Never a
+warning.
 """
 
 from __future__ import annotations
@@ -106,11 +107,20 @@ def test_xtensor_shares_read_only_arrays_silently():
         _refuses_writes(t)
 
 
-def test_jax_consumer_is_refused_read_only_tensors():
+def test_jax_consumer_is_refused_read_only_tensors_unless_it_asks_for_versioned_capsules():
     jax = need("jax")
-    t = xp.as_tensor(_read_only_source())
-    with pytest.raises(BufferError, match="read-only"):
-        jax.dlpack.from_dlpack(t)
+    source = _read_only_source().astype(np.float32)  # JAX's default float
+    source.flags.writeable = False
+    t = xp.as_tensor(source)
+    if not report.JaxPeer().asks_versioned():
+        with pytest.raises(BufferError, match="read-only"):
+            jax.dlpack.from_dlpack(t)
+        return
+    spy = report.Spy(t)
+    j = jax.dlpack.from_dlpack(spy)  # a JAX array: immutable, shared or copied
+    assert spy.headers[0][0] == abi.VERSIONED_NAME and spy.headers[0][2] == abi.READ_ONLY
+    assert np.asarray(j).tolist() == source.tolist()
+    _refuses_writes(t)
 
 
 def test_jax_arrays_come_in_read_only():

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import importlib
 import importlib.metadata
@@ -405,6 +406,18 @@ class JaxPeer(Peer):
     def entries(self) -> list[Entry]:
         return [Entry("jax.dlpack.from_dlpack", self, lambda x: self.lib().dlpack.from_dlpack(x))]
 
+    def asks_versioned(self) -> bool:
+        """Whether this JAX's ``from_dlpack`` asks for a versioned capsule, which can
+        say read-only (newer JAX passes ``max_version``; older JAX asks for a legacy one)."""
+        return self.unavailable() is None and _jax_asks_versioned()
+
+
+@functools.cache
+def _jax_asks_versioned() -> bool:
+    spy = Spy(np.zeros(16, dtype=np.float32))
+    importlib.import_module("jax").dlpack.from_dlpack(spy)
+    return any(call.get("max_version") is not None for call in spy.calls)
+
 
 class StrictPeer(Peer):
     name = module = "array_api_strict"
@@ -775,8 +788,8 @@ def promise(exchange: Exchange, layout: Layout, dtype: str) -> Promise:
             return Promise(COPY, why=TORCH_GETS_A_COPY + "ignores the READ_ONLY flag")
     if consumer.name == "torch" and layout.name == "negative strides":
         return Promise(SKIP, why=TORCH_NEGATIVE_STRIDES)
-    if consumer.name == "jax":
-        if read_only:
+    if isinstance(consumer, JaxPeer):
+        if read_only and not consumer.asks_versioned():
             return Promise(REFUSE, error=BufferError, why=JAX_LEGACY_READ_ONLY)
         return Promise(PEER, why=JAX_CHOICE)
     if not consumer.has_readonly:
