@@ -26,6 +26,7 @@ import io
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -170,7 +171,6 @@ def _report() -> tuple[int, str]:
 
 
 def _extras() -> set[str]:
-    tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     with open(ROOT / "pyproject.toml", "rb") as f:
         return set(tomllib.load(f)["project"]["optional-dependencies"])
 
