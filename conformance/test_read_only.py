@@ -3,9 +3,10 @@
 Read-only memory (a read-only NumPy array, ``bytes``, a broadcast view, a JAX array)
 stays read-only through every xtensor tensor made from it, however many hops: the
 READ_ONLY flag is set on export, honoured on import, and NumPy and array-api-strict
-honour it too; torch ignores it (it has no read-only tensors, and gets a copy) and
-JAX, which asks only for legacy capsules that cannot say read-only, gets the memory
-(its arrays are immutable). Never a warning.
+honour it too; torch ignores it (it has no read-only tensors, and gets a copy);
+JAX honours it where it asks for versioned capsules, and where it asks only for legacy
+capsules, which cannot say read-only, it gets the memory all the same (its arrays are
+immutable). Never a warning.
 """
 
 from __future__ import annotations

@@ -40,9 +40,11 @@ exclude_patterns = ["_build"]
 # Warnings are errors in the build (-W), and every cross reference must resolve.
 nitpicky = True
 # No intersphinx (it would need the network at build time): the standard library's
-# types in signatures, and the private types public signatures mention, are not links.
+# names (types in signatures, modules and functions the pages mention, such as
+# copy.deepcopy), and the private types public signatures mention, are not links.
+_STDLIB = "|".join(sorted(sys.stdlib_module_names))
 nitpick_ignore_regex = [
-    ("py:class", r"(collections\.abc|types|typing)\.\w+"),
+    ("py:.*", rf"({_STDLIB})(\.\w+)*"),
     ("py:class", r"xtensor\._\w+\.\w+"),
 ]
 

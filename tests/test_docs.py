@@ -27,6 +27,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -171,7 +172,6 @@ def _report() -> tuple[int, str]:
 
 
 def _extras() -> set[str]:
-    tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11")
     with open(ROOT / "pyproject.toml", "rb") as f:
         return set(tomllib.load(f)["project"]["optional-dependencies"])
 

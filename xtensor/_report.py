@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import importlib
 import importlib.metadata
@@ -423,6 +424,18 @@ class JaxPeer(Peer):
 
     def entries(self) -> list[Entry]:
         return [Entry("jax.dlpack.from_dlpack", self, lambda x: self.lib().dlpack.from_dlpack(x))]
+
+    def asks_versioned(self) -> bool:
+        """Whether this JAX's ``from_dlpack`` asks for a versioned capsule, which can
+        say read-only (newer JAX passes ``max_version``; older JAX asks for a legacy one)."""
+        return self.unavailable() is None and _jax_asks_versioned()
+
+
+@functools.cache
+def _jax_asks_versioned() -> bool:
+    spy = Spy(np.zeros(16, dtype=np.float32))
+    importlib.import_module("jax").dlpack.from_dlpack(spy)
+    return any(call.get("max_version") is not None for call in spy.calls)
 
 
 class StrictPeer(Peer):
