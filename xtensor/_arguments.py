@@ -45,6 +45,7 @@ __all__ = [
     "check_device",
     "check_dtype",
     "check_int",
+    "check_ints",
     "check_optional_bool",
     "check_real",
     "check_scalar",
@@ -85,11 +86,15 @@ def show(value: object) -> str:
     """A short description of ``value`` for a message: its repr when short, else less."""
     cls = value.__class__
     if cls is int and not -(2**64) < value < 2**64:  # type: ignore[operator]
-        bits = value.bit_length()  # type: ignore[attr-defined]
+        # Never the digits of a huge int: str() refuses those past 4300 digits.
         sign = "-" if value < 0 else ""  # type: ignore[operator]
-        if abs(value) == 1 << (bits - 1):  # type: ignore[arg-type]
+        magnitude: int = abs(value)  # type: ignore[arg-type]
+        bits = magnitude.bit_length()
+        if magnitude == 1 << (bits - 1):
             return f"{sign}2**{bits - 1}"
-        return f"{sign}an int of {bits} bits"
+        k = round(math.log10(magnitude))
+        exact = k < 10_000 and magnitude == 10**k
+        return f"{sign}{'' if exact else 'about '}10**{k}"
     if cls is not Tensor and cls is not DType and _is_array(cls):
         shape = getattr(value, "shape", None)
         name = f"{cls.__module__.split('.')[0]}.{cls.__name__}"
@@ -172,6 +177,14 @@ def check_int(value: object, func: str, name: str) -> int:
         except TypeError:
             pass
     raise TypeError(f"{func}: {name} must be an integer, got {show(value)}")
+
+
+def check_ints(values: object, func: str, name: str) -> tuple[int, ...]:
+    """``values`` (a tuple or list of integers, each as ``check_int`` takes it) as a
+    tuple of Python ints."""
+    if not isinstance(values, (tuple, list)):
+        raise TypeError(f"{func}: {name} must be a tuple of integers, got {show(values)}")
+    return tuple([v if v.__class__ is int else check_int(v, func, name) for v in values])
 
 
 def check_count(value: object, func: str, name: str) -> int:

@@ -22,6 +22,7 @@ from ._arguments import (
     MAX_DIMS,
     check_allocation,
     check_int,
+    check_ints,
     check_optional_bool,
     check_shape,
     normalize_axes,
@@ -59,17 +60,11 @@ _INT64 = np.dtype("int64")
 # --- helpers -----------------------------------------------------------------------
 
 
-def _ints(values: object, func: str, what: str) -> tuple[int, ...]:
-    if not isinstance(values, (tuple, list)):
-        raise TypeError(f"{func}: {what} must be a tuple of integers, got {show(values)}")
-    return tuple([v if v.__class__ is int else check_int(v, func, what) for v in values])
-
-
 def broadcast_shape(shapes: Any, func: str) -> tuple[int, ...]:
     """The shape that ``shapes`` broadcast to; ValueError naming ``func`` if none."""
     result: list[int] = []
     for shape in shapes:
-        dims = _ints(shape, func, "shapes")
+        dims = check_ints(shape, func, "shapes")
         if any(d < 0 for d in dims):
             raise ValueError(f"{func}: a shape cannot have negative sizes, got {show(shape)}")
         extra = len(dims) - len(result)
@@ -167,7 +162,7 @@ def _resolve_shape(shape: Any, size: int, func: str) -> tuple[int, ...]:
     """``shape`` with its ``-1`` filled in; ValueError when it cannot hold ``size`` elements."""
     dims = [check_int(shape, func, "shape")] if not isinstance(shape, (tuple, list)) else None
     if dims is None:
-        dims = list(_ints(shape, func, "shape"))
+        dims = list(check_ints(shape, func, "shape"))
     unknown = None
     known = 1
     for i, d in enumerate(dims):
@@ -984,7 +979,7 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("tile", x)
-    reps = _ints(repetitions, "tile", "repetitions")
+    reps = check_ints(repetitions, "tile", "repetitions")
     if any(r < 0 for r in reps):
         raise ValueError(f"tile: repetitions must be non-negative, got {show(repetitions)}")
     shape = x._array.shape

@@ -23,7 +23,7 @@ from ._arguments import (
     check_choice,
     check_device,
     check_dtype,
-    check_int,
+    check_ints,
     check_real,
     check_size,
     normalize_axes,
@@ -96,11 +96,7 @@ def _check_norm(norm: Any, what: str) -> None:
 
 def _points(value: Any, name: str, what: str, shape: tuple[int, ...], axis: int) -> int:
     """A number of points >= 1 along ``axis``, for a result of ``shape`` otherwise."""
-    n = (
-        value
-        if value.__class__ is int and value >= 1
-        else check_size(value, f"fft.{what}", name, minimum=1)
-    )
+    n = check_size(value, f"fft.{what}", name, minimum=1)
     sizes = shape[:axis] + (n,) + shape[axis + 1 :]
     check_allocation(sizes, _ITEMSIZE, f"fft.{what}", name, n)
     return n
@@ -148,9 +144,7 @@ def _sizes_and_axes(
     if s is None:
         sizes = defaults
     else:
-        if not isinstance(s, (tuple, list)):
-            raise TypeError(f"{func}: s must be a tuple or list of integers, got {show(s)}")
-        sizes = [check_int(size, func, "s") for size in s]
+        sizes = list(check_ints(s, func, "s"))
         if len(sizes) != len(axes):
             raise ValueError(
                 f"{func}: s and axes must have the same length, got s={show(s)}, axes={axes}"
