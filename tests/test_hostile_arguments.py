@@ -860,6 +860,98 @@ def test_hostile_values(name: str) -> None:
     assert not failures, "\n".join(failures)
 
 
+# --- the cases of issue 11, spelled out ------------------------------------------------
+
+
+def test_diff_answers_any_n_at_once() -> None:
+    x = xp.asarray([[1.0, 2.0, 3.0], [4.0, 5.0, 7.0]])
+    for n in (3, 4, 3 * 10**6, 2**63, 2**70):
+        start = time.perf_counter()
+        r = xp.diff(x, n=n)
+        assert time.perf_counter() - start < 0.1
+        assert r.shape == (2, 0) and r.dtype == x.dtype
+        assert xp.diff(x, axis=0, n=n, append=x).shape == (max(4 - n, 0), 3)
+    assert xp.diff(xp.asarray([True, False]), n=5).dtype == xp.bool
+    assert xp.diff(x, n=2).tolist() == [[0.0], [1.0]]
+
+
+@pytest.mark.parametrize("value", [math.nan, 1.5, 2**70, 1, "abc", None, np.array([True])])
+@pytest.mark.parametrize(
+    ("function", "name"),
+    [
+        (lambda v: xp.sum(F2, keepdims=v), "keepdims"),
+        (lambda v: xp.sort(F1, descending=v), "descending"),
+        (lambda v: xp.argsort(F1, stable=v), "stable"),
+        (lambda v: xp.linalg.cholesky(F2, upper=v), "upper"),
+        (lambda v: xp.linalg.svd(F2, full_matrices=v), "full_matrices"),
+        (lambda v: xp.cumulative_sum(F1, include_initial=v), "include_initial"),
+        (lambda v: xp.astype(F1, xp.float32, copy=v), "copy"),
+    ],
+)
+def test_bool_arguments_take_bools_only(function: Any, name: str, value: Any) -> None:
+    with pytest.raises(TypeError, match=rf"{name} must be True or False, got"):
+        function(value)
+
+
+def test_bool_arguments_take_numpy_bools_and_0d_bool_tensors() -> None:
+    expected = xp.sum(F2, axis=0, keepdims=True).tolist()
+    for value in (np.True_, np.array(True), xp.asarray(True)):
+        assert xp.sum(F2, axis=0, keepdims=value).tolist() == expected
+    assert xp.sort(F1, descending=np.True_).tolist() == [3.0, 2.0, 1.0]
+    if torch is not None:
+        with pytest.raises(TypeError, match="keepdims must be True or False, got a 0-d torch"):
+            xp.sum(F2, keepdims=torch.tensor(True))
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -1, -0.5, True, "1", 1 + 1j])
+def test_correction_is_a_finite_real_number_at_least_0(value: Any) -> None:
+    with pytest.raises((TypeError, ValueError), match="std: correction must be"):
+        xp.std(F2, correction=value)
+
+
+def test_integer_arguments_take_integers_only() -> None:
+    assert xp.diff(F1, n=np.int64(1)).tolist() == [1.0, 1.0]
+    assert xp.diff(F1, n=xp.asarray(1)).tolist() == [1.0, 1.0]
+    for value in (True, 1.0, xp.asarray([1]), np.array([1])):
+        with pytest.raises(TypeError, match="diff: n must be an integer"):
+            xp.diff(F1, n=value)
+    if torch is not None:
+        with pytest.raises(TypeError, match="diff: n must be an integer, got a 0-d torch"):
+            xp.diff(F1, n=torch.tensor(1))
+
+
+def test_the_issues_messages_name_the_function_and_the_argument() -> None:
+    with pytest.raises(TypeError, match="all: keepdims must be True or False, got 'abc'"):
+        xp.all(B1, keepdims="abc")
+    with pytest.raises(TypeError, match="fft.fftn: axes must be a tuple or list of integers"):
+        xp.fft.fftn(C2, axes=5)
+    for f in (xp.sort, xp.argsort):
+        with pytest.raises(TypeError, match=f"{f.__name__}: an axis must be an integer, got 1.5"):
+            f(F1, axis=1.5)
+    with pytest.raises(IndexError, match="take: axis 2 is out of range"):
+        xp.take(F1, I1, axis=2)
+    with pytest.raises(IndexError, match="take_along_axis: axis 1 is out of range"):
+        xp.take_along_axis(F1, I1, axis=1)
+    with pytest.raises(IndexError, match="vecdot: axis 3 is out of range"):
+        xp.vecdot(F1, F1, axis=3)
+
+
+def test_sizes_no_tensor_can_have_are_refused_before_any_work() -> None:
+    for call, name in (
+        (lambda: xp.zeros((2**40, 2**40)), "zeros: shape"),
+        (lambda: xp.ones(2**63), "ones: shape"),
+        (lambda: xp.eye(2**62), "eye: n_rows"),
+        (lambda: xp.linspace(0, 1, 2**62), "linspace: num"),
+        (lambda: xp.tile(F1, (2**62,)), "tile: repetitions"),
+        (lambda: xp.repeat(F1, 2**62), "repeat: repeats"),
+        (lambda: xp.fft.fft(C1, n=2**62), "fft.fft: n"),
+        (lambda: xp.fft.fftfreq(2**70), "fft.fftfreq: n"),
+        (lambda: xp.arange(0, 1, 1e-300), "arange: start"),
+    ):
+        with pytest.raises(ValueError, match=name):
+            call()
+
+
 def _drawn_values() -> st.SearchStrategy[Any]:
     small = st.integers(-64, 64)
     huge = st.integers(2**45, 2**80) | st.integers(-(2**80), -(2**45))
