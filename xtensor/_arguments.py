@@ -215,16 +215,20 @@ def check_allocation(
     shape: Sequence[int], itemsize: int, func: str, name: str, value: object
 ) -> None:
     """A ValueError naming ``name`` when a tensor of ``shape`` cannot exist: more than
-    2**63 - 1 bytes, which no allocation can give. (A size that merely exceeds the
-    memory at hand is left to the allocation, whose MemoryError says so.)"""
+    2**63 - 1 bytes, which no allocation can give (counting the sizes other than 0, as
+    NumPy does). A size that merely exceeds the memory at hand is left to the
+    allocation, whose MemoryError says so."""
     count = 1
     for d in shape:
-        count *= d
+        if d:
+            count *= d
     if count * itemsize > MAX_BYTES:
+        counted = " (of the sizes other than 0)" if 0 in shape else ""
+        given, dims = show(value), _shape_text(shape)
+        asks = given if given == dims else f"{given} asks for a tensor of shape {dims}"
         raise ValueError(
-            f"{func}: {name}={show(value)} asks for a tensor of shape {_shape_text(shape)}: "
-            f"{show(count)} elements of {itemsize} bytes, more than any tensor can hold "
-            "(at most 2**63 - 1 bytes)"
+            f"{func}: {name}={asks}: {show(count)} elements{counted} of {itemsize} bytes, "
+            "more than any tensor can hold (at most 2**63 - 1 bytes)"
         )
 
 

@@ -870,7 +870,7 @@ def solve(x1: Tensor, x2: Tensor, /) -> Tensor:
                 f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
                 f"expected ({m},)"
             )
-    elif b.shape[-2] != m:
+    elif b.ndim == 0 or b.shape[-2] != m:
         raise ValueError(
             f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
             f"expected (..., {m}, K) or ({m},)"
