@@ -31,7 +31,7 @@ from typing import Any
 
 from ._backend import numpy as np
 from ._devices import Device, as_device
-from ._dtypes import ALL_DTYPES, DType, as_dtype
+from ._dtypes import ALL_DTYPES, BY_NAME, DType, as_dtype
 from ._tensor import Tensor
 
 __all__ = [
@@ -432,7 +432,11 @@ def check_dtype(value: object, func: str, name: str = "dtype") -> DType:
     if value is None or value.__class__ is Tensor:
         got = "None" if value is None else "a Tensor; pass its .dtype"
         raise TypeError(f"{func}: {name} must be a dtype, got {got}")
-    if not _is_array(value.__class__):
+    if isinstance(value, str):  # a name; NumPy's parser would read ',' (SyntaxError)
+        found = BY_NAME.get(value)
+        if found is not None:
+            return found
+    elif not _is_array(value.__class__):
         try:
             return as_dtype(value)
         except TypeError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import _dlpack
-from ._arguments import check_bool, check_device, check_dtype, not_a_tensor
+from ._arguments import check_bool, check_device, check_dtype, not_a_tensor, show
 from ._backend import numpy as np
 from ._creation_functions import current
 from ._devices import Device
@@ -19,7 +19,6 @@ from ._dtypes import (
     ALL_DTYPES,
     PROMOTION,
     DType,
-    as_dtype,
     complex64,
     complex128,
     float32,
@@ -320,12 +319,14 @@ def _is_kind(dt: DType, kind: object) -> bool:
         return dt.kind in kinds
     if kind.__class__ is DType:
         return kind is dt
-    if kind.__class__ is not tuple and kind.__class__ is not Tensor:
+    if kind.__class__ is not tuple:
         try:
-            return as_dtype(kind) is dt
+            return check_dtype(kind, "isdtype", "kind") is dt
         except TypeError:
             pass
-    raise TypeError(f"isdtype: kind must be a dtype, a kind name or a tuple of those, got {kind!r}")
+    raise TypeError(
+        f"isdtype: kind must be a dtype, a kind name or a tuple of those, got {show(kind)}"
+    )
 
 
 # --- machine limits ---------------------------------------------------------------------

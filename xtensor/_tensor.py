@@ -165,7 +165,7 @@ class Tensor:
         if dtype is not None and not isinstance(dtype, _np_dtype):
             try:
                 dtype = np.dtype(dtype)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError, SyntaxError) as exc:  # NumPy parses strings
                 raise TypeError(f"__array__: dtype {dtype!r} is not a NumPy dtype: {exc}") from None
         if copy is False and dtype is not None and dtype != self._array.dtype:
             raise ValueError(
