@@ -54,6 +54,9 @@ __all__ = [
 ]
 
 _PYTHON_SCALARS = (bool, int, float, complex)
+# Sizes up to this many elements per axis need no check that their tensor can exist:
+# two of them make 2**56 elements, 2**60 bytes of complex128.
+_WIDE = 2**28
 _INTEGER_KINDS = ("signed integer", "unsigned integer")
 _FLOAT_KINDS = ("real floating", "complex floating")
 
@@ -808,8 +811,11 @@ def linspace(
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     if dt.kind not in _FLOAT_KINDS:
         raise TypeError(f"linspace: dtype must be a floating-point dtype, got {dt.name}")
-    n = num if num.__class__ is int and 0 <= num < 2**32 else check_size(num, "linspace", "num")
-    check_allocation((n,), dt.numpy.itemsize, "linspace", "num", n)
+    if num.__class__ is int and 0 <= num <= _WIDE:
+        n = num
+    else:
+        n = check_size(num, "linspace", "num")
+        check_allocation((n,), dt.numpy.itemsize, "linspace", "num", n)
     if endpoint.__class__ is not bool:
         endpoint = check_bool(endpoint, "linspace", "endpoint")
     lo = _scalar_for(start, dt, "linspace", "start")
@@ -880,7 +886,8 @@ def eye(
     cols = rows if n_cols is None else check_size(n_cols, "eye", "n_cols")
     diagonal = k if k.__class__ is int else check_int(k, "eye", "k")
     dt = _dtype(dtype, float64, "eye")
-    check_allocation((rows, cols), dt.numpy.itemsize, "eye", "n_rows and n_cols", (rows, cols))
+    if rows > _WIDE or cols > _WIDE:  # so wide that the tensor may not exist at all
+        check_allocation((rows, cols), dt.numpy.itemsize, "eye", "n_rows and n_cols", (rows, cols))
     dev = _device(device, "eye")
     if dtype is None and dev is not CPU:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
