@@ -112,9 +112,9 @@ def test_array_namespace_returns_each_version():
     for version in VERSIONS:
         assert x.__array_namespace__(api_version=version) is xp.namespace(version)
     for bad in ("2020.10", "2026.12", 2023.12, ["2023.12"]):
-        with pytest.raises(ValueError, match="unsupported api_version"):
+        with pytest.raises(ValueError, match="__array_namespace__: api_version must be"):
             x.__array_namespace__(api_version=bad)
-    with pytest.raises(ValueError, match="namespace: unsupported api_version '2019.01'"):
+    with pytest.raises(ValueError, match="namespace: api_version must be .*, got '2019.01'"):
         xp.namespace("2019.01")
 
 
@@ -126,7 +126,7 @@ def test_set_api_version_chooses_the_default_namespace():
     assert ns.__array_api_version__ == "2023.12"
     assert not hasattr(ns, "diff")
     assert xp.__array_api_version__ == "2025.12"  # the module itself does not change
-    with pytest.raises(ValueError, match="set_api_version: unsupported api_version '2023'"):
+    with pytest.raises(ValueError, match="set_api_version: api_version must be .*, got '2023'"):
         xp.set_api_version("2023")
     assert x.__array_namespace__() is ns
     xp.set_api_version("2025.12")

@@ -139,15 +139,15 @@ def test_astype_errors():
     for real in (xp.float64, xp.float32, xp.int64, xp.uint8):
         with pytest.raises(TypeError, match="astype: casting complex complex128 to .* imaginary"):
             xp.astype(x, real)
-    with pytest.raises(TypeError, match="astype: expected a Tensor, got ndarray"):
+    with pytest.raises(TypeError, match="astype: x must be an xtensor Tensor, got ndarray"):
         xp.astype(np.zeros(2), xp.float32)
     with pytest.raises(TypeError, match="astype: unsupported dtype 'float8'"):
         xp.astype(x, "float8")
-    with pytest.raises(TypeError, match="astype: expected a dtype, got a Tensor"):
+    with pytest.raises(TypeError, match="astype: dtype must be a dtype, got a Tensor"):
         xp.astype(x, x)
-    with pytest.raises(TypeError, match="astype: expected a dtype, got None"):
+    with pytest.raises(TypeError, match="astype: dtype must be a dtype, got None"):
         xp.astype(x, None)
-    with pytest.raises(ValueError, match="astype: copy must be True or False, got None"):
+    with pytest.raises(TypeError, match="astype: copy must be True or False, got None"):
         xp.astype(x, xp.complex64, copy=None)
     with pytest.raises(ValueError, match="unknown device 'tpu'"):
         xp.astype(x, xp.complex64, device="tpu")
@@ -175,13 +175,13 @@ def test_can_cast_is_numpys_safe_casting(a, b):
 
 
 def test_can_cast_errors():
-    with pytest.raises(TypeError, match="can_cast: expected a dtype, got a Tensor"):
+    with pytest.raises(TypeError, match="can_cast: to must be a dtype, got a Tensor"):
         xp.can_cast(xp.int8, xp.zeros(1))
-    with pytest.raises(TypeError, match="can_cast: unsupported dtype 'int3'"):
+    with pytest.raises(TypeError, match="can_cast: unsupported (from_|to) 'int3'"):
         xp.can_cast("int3", xp.int8)
-    with pytest.raises(TypeError, match="can_cast: expected a dtype, got None"):
+    with pytest.raises(TypeError, match="can_cast: (from_|to) must be a dtype, got None"):
         xp.can_cast(xp.int8, None)
-    with pytest.raises(TypeError, match="can_cast: unsupported dtype"):
+    with pytest.raises(TypeError, match="can_cast: unsupported (from_|to)"):
         xp.can_cast(xp.int8, 3)
 
 
@@ -271,11 +271,11 @@ def test_result_type_errors():
         xp.result_type()
     with pytest.raises(ValueError, match=r"got \(1, 2.0\)"):
         xp.result_type(1, 2.0)
-    with pytest.raises(TypeError, match="result_type: unsupported dtype"):
+    with pytest.raises(TypeError, match="result_type: unsupported arrays_and_dtypes"):
         xp.result_type(xp.int8, [1, 2])
-    with pytest.raises(TypeError, match="result_type: unsupported dtype 'x'"):
+    with pytest.raises(TypeError, match="result_type: unsupported arrays_and_dtypes 'x'"):
         xp.result_type("x")
-    with pytest.raises(TypeError, match="result_type: expected a dtype, got None"):
+    with pytest.raises(TypeError, match="result_type: arrays_and_dtypes must be a dtype, got None"):
         xp.result_type(xp.int8, None)
 
 
@@ -324,11 +324,11 @@ def test_isdtype_errors():
         xp.isdtype(xp.int8, (("bool",),))
     with pytest.raises(TypeError, match="got tensor"):
         xp.isdtype(xp.int8, xp.zeros(1))
-    with pytest.raises(TypeError, match="isdtype: expected a dtype, got a Tensor"):
+    with pytest.raises(TypeError, match="isdtype: dtype must be a dtype, got a Tensor"):
         xp.isdtype(xp.zeros(1), "bool")
     with pytest.raises(TypeError, match="isdtype: unsupported dtype"):
         xp.isdtype("nope", "bool")
-    with pytest.raises(TypeError, match="isdtype: expected a dtype, got None"):
+    with pytest.raises(TypeError, match="isdtype: dtype must be a dtype, got None"):
         xp.isdtype(None, "real floating")
 
 
@@ -369,9 +369,9 @@ def test_info_errors():
     for dtype in (xp.bool, xp.float32, xp.complex64):
         with pytest.raises(TypeError, match=f"iinfo: expected an integer dtype .* {dtype.name}"):
             xp.iinfo(xp.zeros(1, dtype=dtype))
-    with pytest.raises(TypeError, match="finfo: unsupported dtype 'f9'"):
+    with pytest.raises(TypeError, match="finfo: unsupported type 'f9'"):
         xp.finfo("f9")
-    with pytest.raises(TypeError, match="iinfo: unsupported dtype"):
+    with pytest.raises(TypeError, match="iinfo: unsupported type"):
         xp.iinfo(3.5)
-    with pytest.raises(TypeError, match="finfo: expected a dtype, got None"):
+    with pytest.raises(TypeError, match="finfo: type must be a dtype, got None"):
         xp.finfo(None)

@@ -147,7 +147,7 @@ def test_inverse_transforms_undo_the_forward_ones(a, norm):
 def test_zero_dimensional_input_to_n_dimensional_transforms_is_unchanged():
     t = xp.asarray(np.complex64(3 + 1j))
     assert xp.fft.fftn(t).dtype == xp.complex64 and xp.fft.fftn(t).item() == 3 + 1j
-    with pytest.raises(ValueError, match="fft.rfftn: expected at least one axis"):
+    with pytest.raises(ValueError, match="fft.rfftn: axes must name at least one axis"):
         xp.fft.rfftn(xp.asarray(np.float64(1)))
 
 
@@ -222,25 +222,25 @@ def test_real_input_transforms_refuse_other_dtypes(name):
 def test_transforms_refuse_non_tensors(name):
     if name.endswith("freq"):
         return
-    with pytest.raises(TypeError, match=rf"fft\.{name}: expected a Tensor, got list"):
+    with pytest.raises(TypeError, match=rf"fft\.{name}: x must be an xtensor Tensor, got list"):
         getattr(xp.fft, name)([1j, 2j])
 
 
 def test_argument_errors():
     c = xp.asarray(np.ones((2, 4), dtype=np.complex128))
     with pytest.raises(
-        ValueError, match="fft.fft: expected norm 'backward', 'ortho' or 'forward', got 'none'"
+        ValueError, match="fft.fft: norm must be 'backward', 'ortho' or 'forward', got 'none'"
     ):
         xp.fft.fft(c, norm="none")
-    with pytest.raises(ValueError, match="fft.fftn: expected norm"):
+    with pytest.raises(ValueError, match="fft.fftn: norm must be"):
         xp.fft.fftn(c, norm=None)
-    with pytest.raises(ValueError, match="fft.fft: expected n >= 1, got 0"):
+    with pytest.raises(ValueError, match="fft.fft: n must be >= 1, got 0"):
         xp.fft.fft(c, n=0)
-    with pytest.raises(TypeError, match="fft.ifft: expected an int n, got 4.0"):
+    with pytest.raises(TypeError, match="fft.ifft: n must be an integer, got 4.0"):
         xp.fft.ifft(c, n=4.0)
-    with pytest.raises(IndexError, match="fft.fft: axis: axis 2 is out of bounds"):
+    with pytest.raises(IndexError, match="fft.fft: axis 2 is out of range"):
         xp.fft.fft(c, axis=2)
-    with pytest.raises(ValueError, match="axis -3 is out of bounds"):
+    with pytest.raises(ValueError, match="axis -3 is out of range"):
         xp.fft.fft(c, axis=-3)
     with pytest.raises(ValueError, match=r"fft.fft: the input has 0 point\(s\) along axis 1"):
         xp.fft.fft(xp.asarray(np.ones((2, 0), dtype=np.complex64)))
@@ -252,31 +252,31 @@ def test_argument_errors():
         xp.fft.fftn(c, s=[2, 2])
     with pytest.raises(
         ValueError,
-        match=r"fft.fftn: expected s and axes of the same length, got s=\[2\], axes=\(0, 1\)",
+        match=r"fft.fftn: s and axes must have the same length, got s=\[2\], axes=\(0, 1\)",
     ):
         xp.fft.fftn(c, s=[2], axes=[0, 1])
-    with pytest.raises(ValueError, match=r"fft.ifftn: expected distinct axes, got \(1, 1\)"):
+    with pytest.raises(ValueError, match=r"fft.ifftn: repeated axis in axes \(1, -1\)"):
         xp.fft.ifftn(c, axes=[1, -1])
-    with pytest.raises(TypeError, match=r"fft.fftn: expected ints in s, got s=\[2.0\]"):
+    with pytest.raises(TypeError, match=r"fft.fftn: s must be an integer, got 2.0"):
         xp.fft.fftn(c, s=[2.0], axes=[0])
     with pytest.raises(ValueError, match="fft.fftn: axis 0 has 2 point.* gives 0 output points"):
         xp.fft.fftn(c, s=[0], axes=[0])
-    with pytest.raises(ValueError, match=r"fft.fftshift: axes: axis 5 is out of bounds"):
+    with pytest.raises(ValueError, match=r"fft.fftshift: axes 5 is out of range"):
         xp.fft.fftshift(c, axes=5)
     with pytest.raises(ValueError, match="repeated axis"):
         xp.fft.ifftshift(c, axes=(0, -2))
 
 
 def test_frequency_argument_errors():
-    with pytest.raises(ValueError, match="fft.fftfreq: expected n >= 1, got 0"):
+    with pytest.raises(ValueError, match="fft.fftfreq: n must be >= 1, got 0"):
         xp.fft.fftfreq(0)
-    with pytest.raises(TypeError, match="fft.rfftfreq: expected an int n, got 2.5"):
+    with pytest.raises(TypeError, match="fft.rfftfreq: n must be an integer, got 2.5"):
         xp.fft.rfftfreq(2.5)
-    with pytest.raises(
-        ValueError, match="fft.fftfreq: expected a non-zero sample spacing d, got 0.0"
-    ):
+    with pytest.raises(ValueError, match="fft.fftfreq: d must not be 0, got 0.0"):
         xp.fft.fftfreq(4, d=0.0)
-    with pytest.raises(TypeError, match="fft.fftfreq: expected a float d, got '1'"):
+    with pytest.raises(
+        TypeError, match=r"fft.fftfreq: d must be a real number \(int or float\), got '1'"
+    ):
         xp.fft.fftfreq(4, d="1")
     for dtype in (xp.int64, xp.complex128, xp.bool):
         with pytest.raises(

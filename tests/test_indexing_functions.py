@@ -92,15 +92,13 @@ def test_take_errors():
         ValueError, match="take: expected x with at least one dimension, got a 0-d tensor"
     ):
         xp.take(xp.asarray(1), i)
-    with pytest.raises(IndexError, match="take: axis: axis 2 is out of bounds"):
+    with pytest.raises(IndexError, match="take: axis 2 is out of range"):
         xp.take(x, i, axis=2)
     with pytest.raises(IndexError, match="index 3 is out of bounds"):
         xp.take(x, xp.asarray([3]), axis=1)
     with pytest.raises(IndexError, match="take: index 18446744073709551615 is out of range"):
         xp.take(x, xp.asarray(np.array([2**64 - 1], dtype=np.uint64)), axis=1)
-    with pytest.raises(
-        TypeError, match="take: expected Tensors x and indices, got Tensor and list"
-    ):
+    with pytest.raises(TypeError, match="take: indices must be an xtensor Tensor, got list"):
         xp.take(x, [0], axis=0)
 
 
@@ -121,7 +119,7 @@ def test_take_along_axis_errors():
         TypeError, match="take_along_axis: expected integer indices, got dtype float32"
     ):
         xp.take_along_axis(x, xp.asarray(np.zeros((2, 1), np.float32)))
-    with pytest.raises(IndexError, match="take_along_axis: axis: axis -3 is out of bounds"):
+    with pytest.raises(IndexError, match="take_along_axis: axis -3 is out of range"):
         xp.take_along_axis(x, xp.asarray([[0]]), axis=-3)
     with pytest.raises(IndexError, match="index 3 is out of bounds"):
         xp.take_along_axis(x, xp.asarray([[3]]), axis=1)

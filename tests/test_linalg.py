@@ -565,7 +565,9 @@ def test_floating_only_functions_refuse_other_dtypes(name, dtype):
 
 @pytest.mark.parametrize("name", sorted(FLOATING_ONLY))
 def test_functions_refuse_non_tensors(name):
-    with pytest.raises(TypeError, match=rf"linalg\.{name}: expected a Tensor, got ndarray"):
+    with pytest.raises(
+        TypeError, match=rf"linalg\.{name}: x must be an xtensor Tensor, got ndarray"
+    ):
         FLOATING_ONLY[name](np.eye(2))
 
 
@@ -612,28 +614,27 @@ def test_eig_refuses_float16():
 def test_argument_errors():
     m = xp.asarray(np.eye(3))
     with pytest.raises(
-        ValueError, match="linalg.qr: expected mode 'reduced' or 'complete', got 'r'"
+        ValueError, match="linalg.qr: mode must be 'reduced' or 'complete', got 'r'"
     ):
         xp.linalg.qr(m, mode="r")
     for ord in ["f", 3, 0, True, math.nan]:
-        with pytest.raises(ValueError, match="linalg.matrix_norm: expected ord 'fro'"):
+        with pytest.raises(ValueError, match="linalg.matrix_norm: ord must be 'fro'"):
             xp.linalg.matrix_norm(m, ord=ord)
     assert float(xp.linalg.matrix_norm(m, ord=None)) == pytest.approx(math.sqrt(3))
     with pytest.raises(
-        TypeError, match="linalg.vector_norm: expected ord to be an int or a float, got 'fro'"
+        TypeError,
+        match=r"linalg.vector_norm: ord must be a real number \(int or float\), got 'fro'",
     ):
         xp.linalg.vector_norm(m, ord="fro")
-    with pytest.raises(
-        ValueError, match="linalg.vector_norm: expected ord to be a number, got nan"
-    ):
+    with pytest.raises(ValueError, match="linalg.vector_norm: ord must be a number, got nan"):
         xp.linalg.vector_norm(m, ord=math.nan)
-    with pytest.raises(IndexError, match="axis 2 is out of bounds"):
+    with pytest.raises(IndexError, match="axis 2 is out of range"):
         xp.linalg.vector_norm(m, axis=2)
     with pytest.raises(ValueError, match="repeated axis"):
         xp.linalg.vector_norm(m, axis=(0, -2))
-    with pytest.raises(TypeError, match="linalg.matrix_power: expected an int n, got 2.0"):
+    with pytest.raises(TypeError, match="linalg.matrix_power: n must be an integer, got 2.0"):
         xp.linalg.matrix_power(m, 2.0)
-    with pytest.raises(TypeError, match="linalg.matrix_power: expected an int n, got True"):
+    with pytest.raises(TypeError, match="linalg.matrix_power: n must be an integer, got True"):
         xp.linalg.matrix_power(m, True)
 
 
@@ -648,7 +649,7 @@ def test_rtol_errors():
             f(m, rtol=xp.asarray([1, 2]))
         with pytest.raises(
             TypeError,
-            match=f"linalg.{name}: expected rtol to be a float, a Tensor or None, got '1'",
+            match=rf"linalg.{name}: rtol must be a real number \(int or float\), got '1'",
         ):
             f(m, rtol="1")
         with pytest.raises(
@@ -696,7 +697,7 @@ def test_cross_outer_trace_diagonal_errors():
         xp.linalg.cross(v, xp.asarray(np.ones((4, 3))))
     with pytest.raises(TypeError, match="linalg.cross: expected a numeric tensor, got dtype bool"):
         xp.linalg.cross(xp.asarray([True] * 3), v)
-    with pytest.raises(TypeError, match="linalg.cross: expected an int axis, got 1.0"):
+    with pytest.raises(TypeError, match="linalg.cross: axis must be an integer, got 1.0"):
         xp.linalg.cross(v, v, axis=1.0)
     with pytest.raises(
         ValueError,
@@ -711,7 +712,7 @@ def test_cross_outer_trace_diagonal_errors():
         xp.linalg.trace(xp.asarray(np.eye(2)), dtype=xp.bool)
     with pytest.raises(TypeError, match="linalg.trace: cannot sum a complex128 tensor as float64"):
         xp.linalg.trace(xp.asarray(np.eye(2, dtype=complex)), dtype=xp.float64)
-    with pytest.raises(TypeError, match="linalg.trace: expected an int offset, got 0.5"):
+    with pytest.raises(TypeError, match="linalg.trace: offset must be an integer, got 0.5"):
         xp.linalg.trace(xp.asarray(np.eye(2)), offset=0.5)
     with pytest.raises(
         ValueError, match=r"linalg.trace: expected a matrix or a stack .* got shape \(3,\)"
@@ -721,9 +722,9 @@ def test_cross_outer_trace_diagonal_errors():
         ValueError, match=r"linalg.diagonal: expected a matrix or a stack .* got shape \(\)"
     ):
         xp.linalg.diagonal(xp.asarray(1.0))
-    with pytest.raises(TypeError, match="linalg.diagonal: expected an int offset, got None"):
+    with pytest.raises(TypeError, match="linalg.diagonal: offset must be an integer, got None"):
         xp.linalg.diagonal(xp.asarray(np.eye(2)), offset=None)
-    with pytest.raises(TypeError, match="linalg.diagonal: expected a Tensor, got list"):
+    with pytest.raises(TypeError, match="linalg.diagonal: x must be an xtensor Tensor, got list"):
         xp.linalg.diagonal([[1]])
 
 

@@ -160,13 +160,13 @@ def test_isin_of_floats_follows_value_equality():
 
 def test_errors():
     for f in (xp.unique_all, xp.unique_counts, xp.unique_inverse, xp.unique_values):
-        with pytest.raises(TypeError, match=f"{f.__name__}: expected a Tensor, got list"):
+        with pytest.raises(TypeError, match=f"{f.__name__}: x must be an xtensor Tensor, got list"):
             f([1, 2])
     with pytest.raises(TypeError, match="isin: expected at least one Tensor, got int and int"):
         xp.isin(1, 2)
-    with pytest.raises(TypeError, match="isin: expected x2 to be a Tensor or an int, got 1.5"):
+    with pytest.raises(TypeError, match="isin: x2 must be a Tensor or an int, got 1.5"):
         xp.isin(xp.asarray([1]), 1.5)
-    with pytest.raises(TypeError, match="isin: expected x1 to be a Tensor or an int, got True"):
+    with pytest.raises(TypeError, match="isin: x1 must be a Tensor or an int, got True"):
         xp.isin(True, xp.asarray([1]))
 
 

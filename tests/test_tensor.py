@@ -59,7 +59,7 @@ def test_stride_of_one_dimension():
     t = xp.as_tensor(np.zeros((2, 3, 4)))
     assert t.stride(0) == 12
     assert t.stride(-1) == 1
-    with pytest.raises(IndexError, match="dimension 3 is out of range"):
+    with pytest.raises(IndexError, match="stride: dim 3 is out of range"):
         t.stride(3)
 
 
@@ -196,7 +196,7 @@ def test_array_namespace_versions():
     assert t.__array_namespace__(api_version="2025.12") is xp
     for version in ("2021.12", "2022.12", "2023.12", "2024.12"):  # tests/test_api_versions.py
         assert t.__array_namespace__(api_version=version).__array_api_version__ == version
-    with pytest.raises(ValueError, match="unsupported api_version '2020.10'"):
+    with pytest.raises(ValueError, match="api_version must be .*, got '2020.10'"):
         t.__array_namespace__(api_version="2020.10")
 
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import _backend, _dlpack, _peer_gaps
+from ._arguments import check_device, check_dtype, check_optional_bool
 from ._backend import numpy as np
 from ._devices import CPU, Device, as_device
-from ._dtypes import ALL_DTYPES, DType, as_dtype, from_numpy, int64
+from ._dtypes import ALL_DTYPES, DType, from_numpy, int64
 from ._errors import CopyError
 from ._tensor import Tensor, wrap
 
@@ -72,7 +73,8 @@ def asarray(
     Raises
     ------
     TypeError
-        Unsupported input (strings, objects, ragged sequences, ...) or dtypes.
+        Unsupported input (strings, objects, ragged sequences, ...) or dtypes, or a
+        ``copy`` that is not True, False or None.
     OverflowError
         A Python int out of range of the dtype.
     CopyError
@@ -227,8 +229,10 @@ def from_dlpack(
         read (the message names it), or the capsule has another major version.
     CopyError
         (both BufferError and ValueError) when ``copy=False`` cannot be honoured.
+    TypeError
+        ``copy`` is not True, False or None.
     ValueError
-        ``copy`` is not True, False or None, or ``device`` is unknown.
+        ``device`` is unknown.
 
     Examples
     --------
@@ -247,8 +251,8 @@ def from_dlpack(
         ...
     AttributeError: from_dlpack: expected an object with __dlpack__ and __dlpack_device__, got list
     """
-    if copy is not None and copy is not True and copy is not False:
-        raise ValueError(f"from_dlpack: copy must be True, False or None, got {copy!r}")
+    if copy is not None and copy.__class__ is not bool:
+        copy = check_optional_bool(copy, "from_dlpack", "copy")
     if (
         x.__class__ is _ndarray
         and device is None
@@ -257,7 +261,7 @@ def from_dlpack(
         and x.flags.aligned
     ):
         return wrap(x, CPU)  # what NumPy's capsule would give, without one
-    target = None if device is None else as_device(device)
+    target = None if device is None else check_device(device, "from_dlpack")
     if x.__class__ is Tensor:  # what the protocol would give, without a capsule
         return _from_array(x._array, x._device, None, target, copy, "from_dlpack")
     resolved = _peer_gaps.resolve_lazy_bits(x, copy, "from_dlpack")
@@ -278,10 +282,10 @@ def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> 
         and obj.flags.aligned
     ):
         return wrap(obj, CPU)  # the common case: a NumPy array shared as it is
-    want_dtype = None if dtype is None else as_dtype(dtype)
-    want_device = None if device is None else as_device(device)
-    if copy is not None and copy is not True and copy is not False:
-        raise ValueError(f"{what}: copy must be True, False or None, got {copy!r}")
+    want_dtype = None if dtype is None else check_dtype(dtype, what)
+    want_device = None if device is None else check_device(device, what)
+    if copy is not None and copy.__class__ is not bool:
+        copy = check_optional_bool(copy, what, "copy")
     cls = obj.__class__
     if cls is Tensor:
         return _from_array(obj._array, obj._device, want_dtype, want_device, copy, what, obj)

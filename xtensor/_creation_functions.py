@@ -14,12 +14,25 @@ from __future__ import annotations
 
 import contextlib
 import math
-import operator
 from typing import Any, Literal
 
+from ._arguments import (
+    MAX_BYTES,
+    check_allocation,
+    check_bool,
+    check_choice,
+    check_device,
+    check_dtype,
+    check_int,
+    check_real,
+    check_shape,
+    check_size,
+    not_a_tensor,
+    show,
+)
 from ._backend import numpy as np
-from ._devices import CPU, Device, as_device
-from ._dtypes import ALL_DTYPES, DType, as_dtype, complex128, float16, float32, float64, int64
+from ._devices import CPU, Device
+from ._dtypes import ALL_DTYPES, DType, complex128, float16, float32, float64, int64
 from ._dtypes import bool as bool_
 from ._tensor import Tensor, device_mismatch, wrap
 
@@ -40,8 +53,10 @@ __all__ = [
     "zeros_like",
 ]
 
-MAX_DIMS = 64  # NumPy's (and CuPy's) limit on the number of dimensions
 _PYTHON_SCALARS = (bool, int, float, complex)
+# Sizes up to this many elements per axis need no check that their tensor can exist:
+# two of them make 2**56 elements, 2**60 bytes of complex128.
+_WIDE = 2**28
 _INTEGER_KINDS = ("signed integer", "unsigned integer")
 _FLOAT_KINDS = ("real floating", "complex floating")
 
@@ -87,80 +102,27 @@ def current(device: Device) -> Any:
 
 
 def _dtype(dtype: object, default: DType, what: str) -> DType:
-    if dtype is None:
-        return default
-    if dtype.__class__ is DType:
-        return dtype
-    try:
-        return as_dtype(dtype)
-    except TypeError as exc:
-        raise TypeError(f"{what}: {exc}") from None
+    return default if dtype is None else check_dtype(dtype, what)
 
 
-def _device(device: object) -> Device:
-    return CPU if device is None else as_device(device)
+def _device(device: object, what: str) -> Device:
+    return CPU if device is None else check_device(device, what)
 
 
 def _tensor(x: object, what: str) -> Tensor:
     if x.__class__ is not Tensor:
-        raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(what, x)
     return x
 
 
-def _integer(value: object, what: str, name: str) -> int:
-    """``value`` as a Python int: ints and objects with ``__index__``, never bools."""
-    if value.__class__ is int:
-        return value
-    if isinstance(value, bool):
-        raise TypeError(f"{what}: {name} must be an integer, got {value!r}")
+def _shape_error(shape: object, dtype: DType, what: str, exc: Exception) -> Exception:
+    """The error for a shape the backend refused: ours, naming the function, when the
+    shape is at fault; else the backend's own (an honest MemoryError, say)."""
     try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise TypeError(f"{what}: {name} must be an integer, got {value!r}") from None
-
-
-def _size(value: object, what: str, name: str) -> int:
-    n = _integer(value, what, name)
-    if n < 0:
-        raise ValueError(f"{what}: {name} must be nonnegative, got {n}")
-    return n
-
-
-def _shape(shape: object, what: str) -> tuple[int, ...]:
-    """``shape`` (an int or a tuple of ints) as a tuple of nonnegative ints."""
-    if shape.__class__ is int and shape >= 0:
-        return (shape,)
-    if isinstance(shape, (tuple, list)):
-        dims = tuple(_dimension(d, shape, what) for d in shape)
-        if len(dims) > MAX_DIMS:
-            raise ValueError(
-                f"{what}: a tensor has at most {MAX_DIMS} dimensions, got a shape with {len(dims)}"
-            )
-        return dims
-    return (_dimension(shape, shape, what),)
-
-
-def _shape_error(shape: object, what: str, exc: Exception) -> Exception:
-    """The error for a shape the backend refused: ours when the shape breaks the rules
-    (not ints, negative, too many dimensions), else the backend's (e.g. too big)."""
-    try:
-        _shape(shape, what)
+        check_shape(shape, what, itemsize=dtype.numpy.itemsize)
     except (TypeError, ValueError) as ours:
         return ours
     return exc
-
-
-def _dimension(d: object, shape: object, what: str) -> int:
-    if d.__class__ is not int:
-        if isinstance(d, bool) or not hasattr(d, "__index__"):
-            raise TypeError(
-                f"{what}: a shape is an int or a tuple of ints, got {shape!r} "
-                f"(an element of type {type(d).__name__})"
-            )
-        d = operator.index(d)
-    if d < 0:
-        raise ValueError(f"{what}: shape dimensions must be nonnegative, got {shape!r}")
-    return d
 
 
 def _check_float_range(value: float, dtype: DType, what: str, name: str) -> None:
@@ -268,14 +230,17 @@ def empty(
     ((2, 3), xtensor.int32)
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "empty")
-    if device is None or (dev := as_device(device)) is CPU:
-        try:  # NumPy checks the shape; a refusal is explained by _shape
+    if device is None or (dev := _device(device, "empty")) is CPU:
+        if shape.__class__ is not tuple and shape.__class__ is not int:
+            shape = check_shape(shape, "empty", itemsize=dt.numpy.itemsize)  # not an array
+        try:  # NumPy checks the shape; a refusal is explained by check_shape
             return wrap(np.empty(shape, dt.numpy), CPU)
-        except (TypeError, ValueError) as exc:
-            raise _shape_error(shape, "empty", exc) from None
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise _shape_error(shape, dt, "empty", exc) from None
     if dtype is None:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
-    return on_device(dev, "empty", _shape(shape, "empty"), dt.numpy)
+    shape = check_shape(shape, "empty", itemsize=dt.numpy.itemsize)
+    return on_device(dev, "empty", shape, dt.numpy)
 
 
 def zeros(
@@ -317,17 +282,20 @@ def zeros(
     >>> xp.zeros(-1)
     Traceback (most recent call last):
         ...
-    ValueError: zeros: shape dimensions must be nonnegative, got -1
+    ValueError: zeros: shape dimensions must be non-negative, got -1
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "zeros")
-    if device is None or (dev := as_device(device)) is CPU:
-        try:  # NumPy checks the shape; a refusal is explained by _shape
+    if device is None or (dev := _device(device, "zeros")) is CPU:
+        if shape.__class__ is not tuple and shape.__class__ is not int:
+            shape = check_shape(shape, "zeros", itemsize=dt.numpy.itemsize)  # not an array
+        try:  # NumPy checks the shape; a refusal is explained by check_shape
             return wrap(np.zeros(shape, dt.numpy), CPU)
-        except (TypeError, ValueError) as exc:
-            raise _shape_error(shape, "zeros", exc) from None
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise _shape_error(shape, dt, "zeros", exc) from None
     if dtype is None:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
-    return on_device(dev, "zeros", _shape(shape, "zeros"), dt.numpy)
+    shape = check_shape(shape, "zeros", itemsize=dt.numpy.itemsize)
+    return on_device(dev, "zeros", shape, dt.numpy)
 
 
 def ones(
@@ -368,14 +336,17 @@ def ones(
     tensor([1.+0.j, 1.+0.j], dtype=xtensor.complex64)
     """
     dt = float64 if dtype is None else _dtype(dtype, float64, "ones")
-    if device is None or (dev := as_device(device)) is CPU:
-        try:  # NumPy checks the shape; a refusal is explained by _shape
+    if device is None or (dev := _device(device, "ones")) is CPU:
+        if shape.__class__ is not tuple and shape.__class__ is not int:
+            shape = check_shape(shape, "ones", itemsize=dt.numpy.itemsize)  # not an array
+        try:  # NumPy checks the shape; a refusal is explained by check_shape
             return wrap(np.ones(shape, dt.numpy), CPU)
-        except (TypeError, ValueError) as exc:
-            raise _shape_error(shape, "ones", exc) from None
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise _shape_error(shape, dt, "ones", exc) from None
     if dtype is None:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
-    return on_device(dev, "ones", _shape(shape, "ones"), dt.numpy)
+    shape = check_shape(shape, "ones", itemsize=dt.numpy.itemsize)
+    return on_device(dev, "ones", shape, dt.numpy)
 
 
 def full(
@@ -450,15 +421,18 @@ def full(
     if fill_value.__class__ is Tensor and device is None:
         device = fill_value._device  # a 0-d tensor's value stays on its device
     value = _scalar_for(fill_value, dt, "full")
-    if device is None or (dev := as_device(device)) is CPU:
+    if device is None or (dev := _device(device, "full")) is CPU:
+        if shape.__class__ is not tuple and shape.__class__ is not int:
+            shape = check_shape(shape, "full", itemsize=dt.numpy.itemsize)  # not an array
         try:
             return wrap(np.full(shape, value, dt.numpy), CPU)
-        except (TypeError, ValueError) as exc:
-            raise _shape_error(shape, "full", exc) from None
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise _shape_error(shape, dt, "full", exc) from None
     if dtype is None and dt in dev.defaults:  # a device with other defaults (an emulated one)
         dt = dev.defaults[dt]
         value = _scalar_for(fill_value, dt, "full")
-    return on_device(dev, "full", _shape(shape, "full"), value, dt.numpy)
+    shape = check_shape(shape, "full", itemsize=dt.numpy.itemsize)
+    return on_device(dev, "full", shape, value, dt.numpy)
 
 
 # --- like another tensor --------------------------------------------------------------
@@ -472,7 +446,7 @@ def _new_like(
     what = f"{name}_like"
     x = _tensor(x, what)
     dt = x.dtype if dtype is None else _dtype(dtype, float64, what)
-    dev = x._device if device is None else as_device(device)
+    dev = x._device if device is None else check_device(device, what)
     if dev is CPU:
         return wrap(make(x._array.shape, dt.numpy), CPU)
     return on_device(dev, name, x._array.shape, dt.numpy)
@@ -634,7 +608,7 @@ def full_like(
     x = _tensor(x, "full_like")
     dt = x.dtype if dtype is None else _dtype(dtype, float64, "full_like")
     value = _scalar_for(fill_value, dt, "full_like")
-    dev = x._device if device is None else as_device(device)
+    dev = x._device if device is None else check_device(device, "full_like")
     if dev is CPU:
         return wrap(np.full(x._array.shape, value, dt.numpy), CPU)
     return on_device(dev, "full", x._array.shape, value, dt.numpy)
@@ -643,17 +617,13 @@ def full_like(
 # --- ranges -------------------------------------------------------------------------
 
 
-def _real_arg(value: object, what: str, name: str) -> int | float:
-    cls = value.__class__
-    if cls is int or cls is float:
-        return value  # type: ignore[return-value]
-    if isinstance(value, float):
-        return float(value)
-    if isinstance(value, int):  # bool
-        return int(value)
-    if not isinstance(value, complex) and hasattr(value, "__index__"):
-        return operator.index(value)
-    raise TypeError(f"{what}: {name} must be a Python int or float, got {value!r}")
+def _length(n: int, dt: DType, start: object, stop: object, step: object) -> None:
+    """A ValueError when ``arange`` would need more elements than any tensor holds."""
+    if n * dt.numpy.itemsize > MAX_BYTES:
+        raise ValueError(
+            f"arange: start={show(start)}, stop={show(stop)}, step={show(step)} give "
+            f"{show(n)} elements, more than any tensor can hold (at most 2**63 - 1 bytes)"
+        )
 
 
 def arange(
@@ -711,18 +681,19 @@ def arange(
             and step == 1
             and dtype is None
             and device is None
-            and start < 2**63
+            and start < 2**40
         ):
             return wrap(np.arange(start, dtype=int64.numpy), CPU)  # arange(n), exact
         start, stop = 0, start
-    start = _real_arg(start, "arange", "start")
-    stop = _real_arg(stop, "arange", "stop")
-    step = _real_arg(step, "arange", "step")
+    if start.__class__ is not int:
+        start = check_real(start, "arange", "start", finite=True)
+    if stop.__class__ is not int:
+        stop = check_real(stop, "arange", "stop", finite=True)
+    if step.__class__ is not int or step == 0:
+        step = check_real(step, "arange", "step", finite=True, nonzero=True)
     all_int = start.__class__ is int and stop.__class__ is int and step.__class__ is int
     dt = _dtype(dtype, int64 if all_int else float64, "arange")
-    if step == 0:
-        raise ValueError("arange: step must not be 0, got 0")
-    dev = _device(device)
+    dev = _device(device, "arange")
     if dtype is None and dev is not CPU:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     kind = dt.kind
@@ -741,9 +712,11 @@ def arange(
         raise OverflowError(
             f"arange: the length of arange({start!r}, {stop!r}, {step!r}) is not finite"
         ) from None
-    if n:
-        _check_float_range(float(start), dt, "arange", "start")
-        _check_float_range(float(start + (n - 1) * step), dt, "arange", "the last value")
+    if not n:
+        return on_device(dev, "empty", 0, dtype=dt.numpy)
+    _length(n, dt, start, stop, step)
+    _check_float_range(float(start), dt, "arange", "start")
+    _check_float_range(float(start + (n - 1) * step), dt, "arange", "the last value")
     if dt is float64:
         return on_device(dev, "arange", float(start), float(stop), float(step), dtype=dt.numpy)
     # Narrow floats: compute in float64 (as NumPy does for linspace), then round once.
@@ -755,6 +728,7 @@ def arange(
 def _integer_arange(dev: Device, start: int, stop: int, step: int, dt: DType) -> Tensor:
     """Exact integer ``arange``: length from Python's ``range``, values in ``dt``."""
     n = max(0, -((start - stop) // step))  # len(range(start, stop, step)), unbounded
+    _length(n, dt, start, stop, step)
     lo, hi = INT_RANGE[dt]
     if n:
         last = start + (n - 1) * step
@@ -832,14 +806,18 @@ def linspace(
     """
     is_complex = isinstance(start, complex) or isinstance(stop, complex)
     dt = _dtype(dtype, complex128 if is_complex else float64, "linspace")
-    dev = _device(device)
+    dev = _device(device, "linspace")
     if dtype is None and dev is not CPU:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     if dt.kind not in _FLOAT_KINDS:
         raise TypeError(f"linspace: dtype must be a floating-point dtype, got {dt.name}")
-    n = _size(num, "linspace", "num")
-    if endpoint is not True and endpoint is not False:
-        raise TypeError(f"linspace: endpoint must be True or False, got {endpoint!r}")
+    if num.__class__ is int and 0 <= num <= _WIDE:
+        n = num
+    else:
+        n = check_size(num, "linspace", "num")
+        check_allocation((n,), dt.numpy.itemsize, "linspace", "num", n)
+    if endpoint.__class__ is not bool:
+        endpoint = check_bool(endpoint, "linspace", "endpoint")
     lo = _scalar_for(start, dt, "linspace", "start")
     hi = _scalar_for(stop, dt, "linspace", "stop")
     if dt.kind == "real floating":
@@ -904,11 +882,13 @@ def eye(
     tensor([[0, 1, 0],
             [0, 0, 1]])
     """
-    rows = _size(n_rows, "eye", "n_rows")
-    cols = rows if n_cols is None else _size(n_cols, "eye", "n_cols")
-    diagonal = _integer(k, "eye", "k")
+    rows = check_size(n_rows, "eye", "n_rows")
+    cols = rows if n_cols is None else check_size(n_cols, "eye", "n_cols")
+    diagonal = k if k.__class__ is int else check_int(k, "eye", "k")
     dt = _dtype(dtype, float64, "eye")
-    dev = _device(device)
+    if rows > _WIDE or cols > _WIDE:  # so wide that the tensor may not exist at all
+        check_allocation((rows, cols), dt.numpy.itemsize, "eye", "n_rows and n_cols", (rows, cols))
+    dev = _device(device, "eye")
     if dtype is None and dev is not CPU:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
     diagonal = max(-rows, min(diagonal, cols))  # beyond these every element is 0
@@ -923,7 +903,7 @@ def _triangle(x: Tensor, k: int, what: str) -> Tensor:
             f"{what}: expected a matrix or a stack of matrices (ndim >= 2), got shape {array.shape}"
         )
     rows, cols = array.shape[-2:]
-    diagonal = max(-rows, min(_integer(k, what, "k"), cols))
+    diagonal = max(-rows, min(k if k.__class__ is int else check_int(k, what, "k"), cols))
     return on_device(x._device, what, array, k=diagonal)
 
 
@@ -1038,8 +1018,8 @@ def meshgrid(*arrays: Tensor, indexing: Literal["xy", "ij"] = "xy") -> tuple[Ten
     >>> xp.meshgrid(xp.asarray([1, 2, 3]), xp.asarray([4, 5]), indexing="ij")[0].shape
     (3, 2)
     """
-    if indexing != "xy" and indexing != "ij":
-        raise ValueError(f"meshgrid: indexing must be 'xy' or 'ij', got {indexing!r}")
+    if indexing.__class__ is not str or indexing != "xy" and indexing != "ij":
+        check_choice(indexing, ("xy", "ij"), "meshgrid", "indexing")
     if not arrays:
         return ()
     device = _tensor(arrays[0], "meshgrid")._device

@@ -11,14 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import _dlpack
+from ._arguments import check_bool, check_device, check_dtype, not_a_tensor, show
 from ._backend import numpy as np
 from ._creation_functions import current
-from ._devices import Device, as_device
+from ._devices import Device
 from ._dtypes import (
     ALL_DTYPES,
     PROMOTION,
     DType,
-    as_dtype,
     complex64,
     complex128,
     float32,
@@ -55,22 +55,12 @@ _PYTHON_SCALARS = (bool, int, float, complex)
 _COMPLEX_OR_BOOL = ("complex floating", "bool")
 
 
-def _dtype_arg(value: object, what: str, *, tensor: bool = False) -> DType:
-    """A dtype argument: an xtensor dtype (or what ``as_dtype`` accepts); with
-    ``tensor=True`` also a Tensor, standing for its dtype."""
-    cls = value.__class__
-    if cls is DType:
-        return value  # type: ignore[return-value]
-    if cls is Tensor:
-        if tensor:
-            return value.dtype  # type: ignore[attr-defined, no-any-return]
-        raise TypeError(f"{what}: expected a dtype, got a Tensor; pass its .dtype")
-    if value is None:  # NumPy reads None as float64; a dtype argument must be explicit
-        raise TypeError(f"{what}: expected a dtype, got None")
-    try:
-        return as_dtype(value)
-    except TypeError as exc:
-        raise TypeError(f"{what}: {exc}") from None
+def _dtype_arg(value: object, what: str, name: str, *, tensor: bool = False) -> DType:
+    """A dtype argument (see ``check_dtype``); with ``tensor=True`` also a Tensor,
+    standing for its dtype."""
+    if tensor and value.__class__ is Tensor:
+        return value.dtype
+    return check_dtype(value, what, name)
 
 
 # --- astype ---------------------------------------------------------------------------
@@ -103,9 +93,10 @@ def astype(
     Raises
     ------
     TypeError
-        ``x`` is not a Tensor, ``dtype`` is unknown, or a complex-to-real cast.
+        ``x`` is not a Tensor, ``dtype`` is unknown, a complex-to-real cast, or ``copy``
+        is not a bool.
     ValueError
-        ``copy`` is not a bool; ``device`` is unknown or unavailable.
+        ``device`` is unknown or unavailable.
 
     Examples
     --------
@@ -120,13 +111,13 @@ def astype(
     TypeError: astype: casting complex complex128 to float64 would drop the imaginary part; ...
     """
     if x.__class__ is not Tensor:
-        raise TypeError(f"astype: expected a Tensor, got {type(x).__name__}")
-    dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "astype")
-    if copy is not True and copy is not False:
-        raise ValueError(f"astype: copy must be True or False, got {copy!r}")
+        raise not_a_tensor("astype", x)
+    dt = dtype if dtype.__class__ is DType else check_dtype(dtype, "astype", "dtype")
+    if copy.__class__ is not bool:
+        copy = check_bool(copy, "astype", "copy")
     array = x._array
     source = x._device
-    target = source if device is None else as_device(device)
+    target = source if device is None else check_device(device, "astype")
     src = x.dtype
     if src is not dt and src.kind == "complex floating" and dt.kind not in _COMPLEX_OR_BOOL:
         raise TypeError(
@@ -185,8 +176,8 @@ def can_cast(from_: DType | Tensor, to: DType, /) -> bool:
     >>> xp.can_cast(xp.asarray([1.0]), xp.complex128)
     True
     """
-    a = _dtype_arg(from_, "can_cast", tensor=True)
-    b = _dtype_arg(to, "can_cast")
+    a = _dtype_arg(from_, "can_cast", "from_", tensor=True)
+    b = _dtype_arg(to, "can_cast", "to")
     try:
         return PROMOTION[a, b] is b
     except KeyError:  # strict mode took the pair out: the standard does not promote it
@@ -245,7 +236,7 @@ def result_type(*arrays_and_dtypes: Tensor | int | float | complex | bool | DTyp
             scalars.append(arg)
             continue
         else:
-            dt = _dtype_arg(arg, "result_type", tensor=True)
+            dt = _dtype_arg(arg, "result_type", "arrays_and_dtypes", tensor=True)
         family = _FAMILY[dt.kind]
         seen = families[family]
         families[family] = dt if seen is None else promote(seen, dt)
@@ -311,7 +302,7 @@ def isdtype(dtype: DType, kind: DType | str | tuple[DType | str, ...]) -> bool:
     >>> xp.isdtype(xp.float32, xp.float32)
     True
     """
-    dt = dtype if dtype.__class__ is DType else _dtype_arg(dtype, "isdtype")
+    dt = dtype if dtype.__class__ is DType else check_dtype(dtype, "isdtype", "dtype")
     if kind.__class__ is tuple:
         return any(_is_kind(dt, k) for k in kind)
     return _is_kind(dt, kind)
@@ -328,12 +319,14 @@ def _is_kind(dt: DType, kind: object) -> bool:
         return dt.kind in kinds
     if kind.__class__ is DType:
         return kind is dt
-    if kind.__class__ is not tuple and kind.__class__ is not Tensor:
+    if kind.__class__ is not tuple:
         try:
-            return as_dtype(kind) is dt
+            return check_dtype(kind, "isdtype", "kind") is dt
         except TypeError:
             pass
-    raise TypeError(f"isdtype: kind must be a dtype, a kind name or a tuple of those, got {kind!r}")
+    raise TypeError(
+        f"isdtype: kind must be a dtype, a kind name or a tuple of those, got {show(kind)}"
+    )
 
 
 # --- machine limits ---------------------------------------------------------------------
@@ -461,7 +454,7 @@ def finfo(type: DType | Tensor, /) -> FloatInfo:
         ...
     TypeError: finfo: expected a floating-point dtype or tensor, got int32
     """
-    dt = _dtype_arg(type, "finfo", tensor=True)
+    dt = _dtype_arg(type, "finfo", "type", tensor=True)
     info = _FINFO.get(dt)
     if info is None:
         raise TypeError(f"finfo: expected a floating-point dtype or tensor, got {dt.name}")
@@ -493,7 +486,7 @@ def iinfo(type: DType | Tensor, /) -> IntInfo:
     >>> xp.iinfo(xp.asarray([1, 2])).max
     9223372036854775807
     """
-    dt = _dtype_arg(type, "iinfo", tensor=True)
+    dt = _dtype_arg(type, "iinfo", "type", tensor=True)
     info = _IINFO.get(dt)
     if info is None:
         raise TypeError(f"iinfo: expected an integer dtype or tensor, got {dt.name}")

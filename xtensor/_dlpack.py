@@ -131,7 +131,7 @@ def export(
         and len(max_version) == 2
         and max_version[0].__class__ is int
         and max_version[1].__class__ is int
-        and max_version[0] >= 1
+        and 1 <= max_version[0] < 2**31  # NumPy takes a C int
     ):
         # The common request: NumPy's versioned capsule of the tensor's own memory,
         # READ_ONLY when the tensor is read-only.

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._arguments import SCALAR_RANGES as _SCALAR_RANGES
+from ._arguments import check_scalar, not_a_tensor
 from ._backend import numpy as np
 from ._devices import Device
 from ._kernels import KERNELS
@@ -127,6 +129,9 @@ _SCALAR_NAMES: dict[tuple[type, ...], str] = {
     _ANY_SCALAR: "bool, int, float or complex",
 }
 
+# NumPy answers an out-of-range Python int in a comparison; other functions refuse it.
+_COMPARISONS = frozenset(("equal", "not_equal", "less", "less_equal", "greater", "greater_equal"))
+
 _abs = KERNELS["abs"]
 _acos = KERNELS["acos"]
 _acosh = KERNELS["acosh"]
@@ -199,7 +204,7 @@ _trunc = KERNELS["trunc"]
 def _unary(name: str, x: Tensor, kinds: str) -> Any:
     """The backend array of ``x``, after checking that it is a Tensor of ``kinds``."""
     if x.__class__ is not Tensor:
-        raise TypeError(f"{name}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(name, x)
     a = x._array
     if a.dtype.kind not in kinds:
         raise _dtype_error(name, kinds, a)
@@ -228,6 +233,10 @@ def _binary(
             return a, b, device
         if x2.__class__ not in scalars:
             raise _operand_error(name, x2, scalars)
+        if x2.__class__ is int and not 0 <= x2 <= 127:  # 0 to 127: in range for every dtype
+            lo, hi = _SCALAR_RANGES[a.dtype]
+            if not lo <= x2 <= hi:
+                x2 = check_scalar(x2, a.dtype, name, "x2", compare=name in _COMPARISONS)
         return a, x2, device
     if x2.__class__ is Tensor:
         b = x2._array
@@ -235,6 +244,10 @@ def _binary(
             raise _dtype_error(name, kinds, b)
         if x1.__class__ not in scalars:
             raise _operand_error(name, x1, scalars)
+        if x1.__class__ is int and not 0 <= x1 <= 127:
+            lo, hi = _SCALAR_RANGES[b.dtype]
+            if not lo <= x1 <= hi:
+                x1 = check_scalar(x1, b.dtype, name, "x1", compare=name in _COMPARISONS)
         return x1, b, x2._device
     raise TypeError(
         f"{name}: at least one of x1 and x2 must be a Tensor, got "
@@ -317,7 +330,11 @@ def _clip_bound(which: str, bound: object, a: Any, device: Device) -> Any:
             )
         return b
     if bound.__class__ is int:
-        return _clamp_to_range(bound, a.dtype) if integral else bound
+        return (
+            _clamp_to_range(bound, a.dtype)
+            if integral
+            else check_scalar(bound, a.dtype, "clip", which)
+        )
     if bound.__class__ is float and not integral:
         return bound
     expected = "a Tensor or a Python int" if integral else "a Tensor or a Python int or float"

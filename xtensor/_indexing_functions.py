@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._arguments import normalize_axis, not_a_tensor
 from ._backend import numpy as np
 from ._tensor import Tensor, device_mismatch, wrap
 
@@ -17,15 +18,13 @@ __all__ = ["take", "take_along_axis"]
 _I64 = np.dtype("int64")
 _U64 = np.dtype("uint64")
 _I64_MAX = int(np.iinfo(_I64).max)
-_normalize_axis = np.lib.array_utils.normalize_axis_index
 
 
 def _arrays(x: Any, indices: Any, what: str) -> tuple[Any, Any]:
-    if x.__class__ is not Tensor or indices.__class__ is not Tensor:
-        raise TypeError(
-            f"{what}: expected Tensors x and indices, got {type(x).__name__} and "
-            f"{type(indices).__name__}"
-        )
+    if x.__class__ is not Tensor:
+        raise not_a_tensor(what, x)
+    if indices.__class__ is not Tensor:
+        raise not_a_tensor(what, indices, "indices")
     if x._device is not indices._device:
         raise device_mismatch(what, x._device, indices._device)
     a, i = x._array, indices._array
@@ -82,7 +81,7 @@ def take(x: Tensor, indices: Tensor, /, *, axis: int | None = None) -> Tensor:
         if a.ndim != 1:
             raise ValueError(f"take: axis is required for a {a.ndim}-d x (shape {a.shape})")
         axis = 0
-    axis = _normalize_axis(axis, a.ndim, "take: axis")
+    axis = normalize_axis(axis, a.ndim, "take")
     return wrap(x._device.backend.take(a, i, axis=axis), x._device)
 
 
@@ -132,7 +131,7 @@ def take_along_axis(x: Tensor, indices: Tensor, /, *, axis: int = -1) -> Tensor:
         raise ValueError(
             f"take_along_axis: expected indices with x's {a.ndim} dimensions, got shape {i.shape}"
         )
-    axis = _normalize_axis(axis, a.ndim, "take_along_axis: axis")
+    axis = normalize_axis(axis, a.ndim, "take_along_axis")
     for d, (m, n) in enumerate(zip(a.shape, i.shape, strict=True)):
         if m != n and m != 1 and n != 1 and d != axis:
             raise ValueError(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import _backend
-from ._creation_functions import MAX_DIMS
+from ._arguments import MAX_DIMS, check_device
 from ._data_type_functions import KINDS
 from ._devices import CPU, EMULATED, Device, as_device
 from ._dtypes import (
@@ -133,7 +133,7 @@ class Info:
         >>> defaults["real floating"], defaults["complex floating"], defaults["indexing"]
         (xtensor.float64, xtensor.complex128, xtensor.int64)
         """
-        defaults = {} if device is None else as_device(device).defaults
+        defaults = {} if device is None else check_device(device, "default_dtypes").defaults
         return {
             "real floating": defaults.get(float64, float64),
             "complex floating": defaults.get(complex128, complex128),
@@ -178,7 +178,7 @@ class Info:
         >>> list(xp.__array_namespace_info__().dtypes(kind=("bool", "unsigned integer")))
         ['bool', 'uint8', 'uint16', 'uint32', 'uint64']
         """
-        unsupported = frozenset() if device is None else as_device(device).unsupported
+        unsupported = frozenset() if device is None else check_device(device, "dtypes").unsupported
         dtypes = [d for d in _STANDARD_DTYPES if d not in unsupported]
         if kind is None:
             return {d.name: d for d in dtypes}

@@ -7,11 +7,10 @@ before the backend computes; ``matrix_transpose`` is a view.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Sequence
 from typing import Any
 
-from ._axes import AxisError, normalize_axes, not_a_tensor
+from ._arguments import AxisError, check_int, normalize_axes, not_a_tensor, show
 from ._devices import CPU, Device
 from ._dtypes import promote
 from ._manipulation_functions import broadcast_shape
@@ -188,27 +187,30 @@ def tensordot(
             [6, 8]])
     """
     a, b, device = _operands("tensordot", x1, x2)
-    if isinstance(axes, int) and not isinstance(axes, bool):
-        if axes < 0:
-            raise ValueError(f"tensordot: an int axes must be non-negative, got {axes}")
-        if axes > a.ndim or axes > b.ndim:
-            raise ValueError(
-                f"tensordot: cannot contract {axes} axes of tensors of shapes {a.shape} "
-                f"and {b.shape}"
-            )
-        first = tuple(range(a.ndim - axes, a.ndim))
-        second = tuple(range(axes))
-    elif isinstance(axes, (tuple, list)) and len(axes) == 2:
-        first = normalize_axes(_sequence(axes[0]), a.ndim, "tensordot")
-        second = normalize_axes(_sequence(axes[1]), b.ndim, "tensordot")
+    if isinstance(axes, (tuple, list)) and len(axes) == 2:
+        first = normalize_axes(_sequence(axes[0]), a.ndim, "tensordot", "axes")
+        second = normalize_axes(_sequence(axes[1]), b.ndim, "tensordot", "axes")
         if len(first) != len(second):
             raise ValueError(
                 f"tensordot: the two sequences of axes must have the same length, got {axes!r}"
             )
     else:
-        raise TypeError(
-            f"tensordot: axes must be a non-negative int or two sequences of axes, got {axes!r}"
-        )
+        try:
+            count = check_int(axes, "tensordot", "axes")
+        except TypeError:
+            raise TypeError(
+                "tensordot: axes must be a non-negative int or two sequences of axes, "
+                f"got {show(axes)}"
+            ) from None
+        if count < 0:
+            raise ValueError(f"tensordot: an int axes must be non-negative, got {show(count)}")
+        if count > a.ndim or count > b.ndim:
+            raise ValueError(
+                f"tensordot: cannot contract {show(count)} axes of tensors of shapes {a.shape} "
+                f"and {b.shape}"
+            )
+        first = tuple(range(a.ndim - count, a.ndim))
+        second = tuple(range(count))
     for i, j in zip(first, second, strict=True):
         if a.shape[i] != b.shape[j]:
             raise ValueError(
@@ -223,9 +225,9 @@ def _sequence(axes: Any) -> Any:
     """One side of tensordot's ``axes``: a sequence of ints (a bare int counts as one)."""
     if isinstance(axes, (tuple, list)):
         return axes
-    if isinstance(axes, Sequence):
+    if isinstance(axes, Sequence) and not isinstance(axes, str):
         return tuple(axes)
-    return (operator.index(axes),)
+    return axes  # an int, or something normalize_axes refuses naming it
 
 
 def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
@@ -265,15 +267,13 @@ def vecdot(x1: Tensor, x2: Tensor, /, *, axis: int = -1) -> Tensor:
     """
     a, b, device = _operands("vecdot", x1, x2)
     if axis.__class__ is not int:
-        if isinstance(axis, bool):
-            raise TypeError(f"vecdot: axis must be an integer, got {axis!r}")
-        axis = operator.index(axis)
+        axis = check_int(axis, "vecdot", "axis")
     n = min(a.ndim, b.ndim)
     if 0 <= axis < n and a.ndim == b.ndim:
         axis -= n
     if not -n <= axis <= -1:
         raise AxisError(
-            f"vecdot: axis {axis} is out of range for tensors of shapes {a.shape} and "
+            f"vecdot: axis {show(axis)} is out of range for tensors of shapes {a.shape} and "
             f"{b.shape} (expected {-n} <= axis <= -1, or 0 <= axis < ndim for tensors of "
             "one rank)",
             axis,

@@ -16,10 +16,20 @@ backend's.
 from __future__ import annotations
 
 import math
-import operator
 from typing import Any
 
-from ._axes import normalize_axes, normalize_axis, not_a_tensor
+from ._arguments import (
+    MAX_DIMS,
+    check_allocation,
+    check_int,
+    check_ints,
+    check_optional_bool,
+    check_shape,
+    normalize_axes,
+    normalize_axis,
+    not_a_tensor,
+    show,
+)
 from ._backend import numpy as np
 from ._devices import CPU, Device
 from ._dtypes import promote
@@ -50,30 +60,13 @@ _INT64 = np.dtype("int64")
 # --- helpers -----------------------------------------------------------------------
 
 
-def _int(value: object, func: str, what: str) -> int:
-    if value.__class__ is int:
-        return value
-    if value.__class__ is not bool:
-        try:
-            return operator.index(value)  # type: ignore[arg-type]
-        except TypeError:
-            pass
-    raise TypeError(f"{func}: {what} must be an integer, got {value!r}")
-
-
-def _ints(values: object, func: str, what: str) -> tuple[int, ...]:
-    if not isinstance(values, (tuple, list)):
-        raise TypeError(f"{func}: {what} must be a tuple of integers, got {values!r}")
-    return tuple(_int(v, func, what) for v in values)
-
-
 def broadcast_shape(shapes: Any, func: str) -> tuple[int, ...]:
     """The shape that ``shapes`` broadcast to; ValueError naming ``func`` if none."""
     result: list[int] = []
     for shape in shapes:
-        dims = _ints(shape, func, "a shape")
+        dims = check_ints(shape, func, "shapes")
         if any(d < 0 for d in dims):
-            raise ValueError(f"{func}: a shape cannot have negative sizes, got {shape!r}")
+            raise ValueError(f"{func}: a shape cannot have negative sizes, got {show(shape)}")
         extra = len(dims) - len(result)
         if extra > 0:
             result[:0] = [1] * extra
@@ -90,6 +83,11 @@ def broadcast_shape(shapes: Any, func: str) -> tuple[int, ...]:
                 f"{func}: shapes {shown} do not broadcast: aligned from the right, a "
                 f"dimension of size {r} meets one of size {d} (sizes must match or be 1)"
             )
+    if len(result) > MAX_DIMS:
+        raise ValueError(
+            f"{func}: a tensor has at most {MAX_DIMS} dimensions, but the shapes broadcast to "
+            f"{len(result)}"
+        )
     return tuple(result)
 
 
@@ -162,9 +160,9 @@ def reshape_obstacle(
 
 def _resolve_shape(shape: Any, size: int, func: str) -> tuple[int, ...]:
     """``shape`` with its ``-1`` filled in; ValueError when it cannot hold ``size`` elements."""
-    dims = [_int(shape, func, "shape")] if not isinstance(shape, (tuple, list)) else None
+    dims = [check_int(shape, func, "shape")] if not isinstance(shape, (tuple, list)) else None
     if dims is None:
-        dims = list(_ints(shape, func, "shape"))
+        dims = list(check_ints(shape, func, "shape"))
     unknown = None
     known = 1
     for i, d in enumerate(dims):
@@ -260,7 +258,7 @@ def broadcast_to(x: Tensor, /, shape: tuple[int, ...]) -> Tensor:
         return wrap(x._device.backend.broadcast_to(a, shape), x._device)
     except (ValueError, TypeError):
         pass
-    target = _ints(shape, "broadcast_to", "shape")
+    target = check_shape(shape, "broadcast_to")
     raise ValueError(
         f"broadcast_to: a tensor of shape {a.shape} cannot be broadcast to shape {target} "
         "(aligned from the right, each size must match or be 1, and the target needs at "
@@ -613,16 +611,18 @@ def reshape(x: Tensor, /, shape: tuple[int, ...], *, copy: bool | None = None) -
     if x.__class__ is not Tensor:
         raise not_a_tensor("reshape", x)
     a = x._array
+    if shape.__class__ is not tuple:  # NumPy would also take None, arrays, ...
+        shape = _resolve_shape(shape, a.size, "reshape")
     if copy is None:
         try:
             return wrap(a.reshape(shape), x._device)
         except (ValueError, TypeError):
             _resolve_shape(shape, a.size, "reshape")  # raises with the reason
             raise
+    if copy.__class__ is not bool:
+        copy = check_optional_bool(copy, "reshape", "copy")
     if copy is True:
         return wrap(a.copy().reshape(_resolve_shape(shape, a.size, "reshape")), x._device)
-    if copy is not False:
-        raise TypeError(f"reshape: copy must be True, False or None, got {copy!r}")
     if x._device is CPU:
         try:
             return wrap(a.reshape(shape, copy=False), CPU)
@@ -686,7 +686,7 @@ def permute_dims(x: Tensor, /, axes: tuple[int, ...]) -> Tensor:
             return wrap(a.transpose(axes), x._device)
         except (ValueError, TypeError):
             pass
-    perm = normalize_axes(axes, a.ndim, "permute_dims")
+    perm = normalize_axes(axes, a.ndim, "permute_dims", "axes", single=False)
     if len(perm) != a.ndim:
         raise ValueError(
             f"permute_dims: axes must name each of the {a.ndim} axes once, got {axes!r}"
@@ -737,8 +737,8 @@ def moveaxis(
     if x.__class__ is not Tensor:
         raise not_a_tensor("moveaxis", x)
     a = x._array
-    src = normalize_axes(source, a.ndim, "moveaxis")
-    dst = normalize_axes(destination, a.ndim, "moveaxis")
+    src = normalize_axes(source, a.ndim, "moveaxis", "source")
+    dst = normalize_axes(destination, a.ndim, "moveaxis", "destination")
     if len(src) != len(dst):
         raise ValueError(
             f"moveaxis: source {source!r} and destination {destination!r} must name as many axes"
@@ -847,19 +847,26 @@ def roll(
                 f"roll: a tuple shift {shift!r} needs a tuple axis of the same length; "
                 "axis=None rolls the flattened tensor by one int"
             )
-        return wrap(backend.roll(a, _int(shift, "roll", "shift")), x._device)
+        return wrap(backend.roll(a, _shift(shift, a.size)), x._device)
     axes = normalize_axes(axis, a.ndim, "roll", allow_repeats=True)
     if isinstance(shift, (tuple, list)):
         if not isinstance(axis, (tuple, list)) or len(shift) != len(axes):
             raise ValueError(
                 f"roll: shift {shift!r} and axis {axis!r} must be tuples of the same length"
             )
-        shifts = _ints(shift, "roll", "shift")
+        shifts = tuple(_shift(s, a.shape[i]) for s, i in zip(shift, axes, strict=True))
     else:
-        shifts = (_int(shift, "roll", "shift"),) * len(axes)
+        shifts = tuple(_shift(shift, a.shape[i]) for i in axes)
     if not axes:
         return wrap(a.copy(), x._device)
     return wrap(backend.roll(a, shifts, axis=axes), x._device)
+
+
+def _shift(shift: object, length: int) -> int:
+    """A roll's shift as an int the backend takes: any int is reduced modulo the length
+    (a shift of 2**70 is as cheap as one of 1)."""
+    n = shift if shift.__class__ is int else check_int(shift, "roll", "shift")
+    return n % length if length else 0
 
 
 def repeat(x: Tensor, repeats: int | Tensor, /, *, axis: int | None = None) -> Tensor:
@@ -928,9 +935,11 @@ def repeat(x: Tensor, repeats: int | Tensor, /, *, axis: int | None = None) -> T
             if device is not CPU:
                 counts = counts.tolist()  # CuPy's repeat takes counts as a list
     else:
-        counts = _int(repeats, "repeat", "repeats")
-    if isinstance(counts, int) and counts < 0:
-        raise ValueError(f"repeat: repeats must be non-negative, got {counts}")
+        counts = repeats if repeats.__class__ is int else check_int(repeats, "repeat", "repeats")
+    if isinstance(counts, int):
+        if counts < 0:
+            raise ValueError(f"repeat: repeats must be non-negative, got {show(counts)}")
+        check_allocation((length, counts), a.itemsize, "repeat", "repeats", counts)
     try:
         return wrap(device.backend.repeat(a, counts, axis=axis), device)
     except ValueError as e:
@@ -970,7 +979,16 @@ def tile(x: Tensor, repetitions: tuple[int, ...], /) -> Tensor:
     """
     if x.__class__ is not Tensor:
         raise not_a_tensor("tile", x)
-    reps = _ints(repetitions, "tile", "repetitions")
+    reps = check_ints(repetitions, "tile", "repetitions")
     if any(r < 0 for r in reps):
-        raise ValueError(f"tile: repetitions must be non-negative, got {repetitions!r}")
+        raise ValueError(f"tile: repetitions must be non-negative, got {show(repetitions)}")
+    shape = x._array.shape
+    width = max(len(shape), len(reps))
+    padded = (1,) * (width - len(shape)) + shape
+    result = tuple(n * r for n, r in zip(padded, (1,) * (width - len(reps)) + reps, strict=True))
+    if width > MAX_DIMS:
+        raise ValueError(
+            f"tile: a tensor has at most {MAX_DIMS} dimensions, got {width} repetitions"
+        )
+    check_allocation(result, x._array.itemsize, "tile", "repetitions", repetitions)
     return wrap(x._device.backend.tile(x._array, reps), x._device)

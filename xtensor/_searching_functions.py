@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from ._axes import normalize_axes, normalize_axis, not_a_tensor
+from ._arguments import (
+    check_bool,
+    check_choice,
+    check_scalar,
+    normalize_axes,
+    normalize_axis,
+    not_a_tensor,
+)
 from ._backend import numpy as np
 from ._devices import CPU
 from ._dtypes import promote, scalar_result
@@ -22,7 +29,7 @@ _BOOL = np.dtype("bool")
 _SCALARS = (bool, int, float, complex)
 
 
-def _arg_check(func: str, x: Tensor, axis: int | None) -> Any:
+def _arg_check(func: str, x: Tensor, axis: int | None, keepdims: Any) -> tuple[Any, bool]:
     """The backend array and the normalized axis, or the error for this search."""
     if x.__class__ is not Tensor:
         raise not_a_tensor(func, x)
@@ -36,7 +43,9 @@ def _arg_check(func: str, x: Tensor, axis: int | None) -> Any:
         axis = normalize_axis(axis, a.ndim, func)
     if a.size == 0 and (axis is None or a.shape[axis] == 0):
         raise ValueError(f"{func}: cannot search zero elements (shape {a.shape}, axis {axis!r})")
-    return axis
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, func, "keepdims")
+    return axis, keepdims
 
 
 def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> Tensor:
@@ -82,8 +91,9 @@ def argmax(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
         or axis is not None
         or not x._array.size
         or x._array.dtype.kind == "c"
+        or keepdims.__class__ is not bool
     ):
-        axis = _arg_check("argmax", x, axis)
+        axis, keepdims = _arg_check("argmax", x, axis, keepdims)
     return wrap(x._array.argmax(axis=axis, keepdims=keepdims), x._device)
 
 
@@ -132,8 +142,9 @@ def argmin(x: Tensor, /, *, axis: int | None = None, keepdims: bool = False) -> 
         or axis is not None
         or not x._array.size
         or x._array.dtype.kind == "c"
+        or keepdims.__class__ is not bool
     ):
-        axis = _arg_check("argmin", x, axis)
+        axis, keepdims = _arg_check("argmin", x, axis, keepdims)
     return wrap(x._array.argmin(axis=axis, keepdims=keepdims), x._device)
 
 
@@ -174,6 +185,8 @@ def count_nonzero(
     if x.__class__ is not Tensor:
         raise not_a_tensor("count_nonzero", x)
     a = x._array
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "count_nonzero", "keepdims")
     if axis is None and not keepdims and x._device is CPU:
         return wrap(np.asarray(np.count_nonzero(a), dtype=_INT64), CPU)
     if axis is not None:
@@ -278,8 +291,8 @@ def searchsorted(
     device = x1._device
     if a.ndim != 1:
         raise ValueError(f"searchsorted: x1 must be 1-d, got shape {a.shape}")
-    if side != "left" and side != "right":
-        raise ValueError(f"searchsorted: side must be 'left' or 'right', got {side!r}")
+    if side.__class__ is not str or side != "left" and side != "right":
+        check_choice(side, ("left", "right"), "searchsorted", "side")
     v: Any
     if isinstance(x2, Tensor):
         if x2._device is not device:
@@ -288,7 +301,7 @@ def searchsorted(
         v = x2._array
     elif isinstance(x2, (int, float)):
         dtype = scalar_result(x1.dtype, x2)
-        v = x2
+        v = check_scalar(x2, dtype.numpy, "searchsorted", "x2") if x2.__class__ is int else x2
     else:
         raise TypeError(
             f"searchsorted: x2 must be a Tensor or a Python int or float, got {type(x2).__name__}"
@@ -319,10 +332,12 @@ def searchsorted(
     return wrap(out.astype(_INT64, copy=False), device)
 
 
-def _where_operand(value: Any, target: Any, backend: Any) -> Any:
+def _where_operand(value: Any, target: Any, backend: Any, name: str) -> Any:
     if value.__class__ is Tensor:
         array = value._array
         return array if array.dtype == target else array.astype(target)
+    if value.__class__ is int:
+        check_scalar(value, target, "where", name)
     return backend.asarray(value, dtype=target)
 
 
@@ -401,6 +416,6 @@ def where(
         )
     backend = device.backend
     target = dtype.numpy
-    a = _where_operand(x1, target, backend)
-    b = _where_operand(x2, target, backend)
+    a = _where_operand(x1, target, backend, "x1")
+    b = _where_operand(x2, target, backend, "x2")
     return wrap(backend.where(c, a, b), device)

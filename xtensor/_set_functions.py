@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from ._arguments import check_bool, check_scalar, not_a_tensor, show
 from ._backend import numpy as np
 from ._dtypes import from_numpy, promote, scalar_result
 from ._tensor import Tensor, device_mismatch, wrap
@@ -105,7 +106,7 @@ class UniqueInverseResult(NamedTuple):
 
 def _array(x: Any, what: str) -> Any:
     if x.__class__ is not Tensor:
-        raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(what, x)
     return x._array
 
 
@@ -306,7 +307,8 @@ def isin(x1: Tensor | int, x2: Tensor | int, /, *, invert: bool = False) -> Tens
     xb = dev.backend
     a = _isin_operand(x1, t, "x1")
     b = _isin_operand(x2, t, "x2")
-    invert = bool(invert)
+    if invert.__class__ is not bool:
+        invert = check_bool(invert, "isin", "invert")
     if a is None:  # an int x1 outside the range of x2's dtype equals nothing there
         return wrap(xb.full_like(b, invert, dtype=_BOOL, shape=()), dev)
     if b is None:  # likewise an int x2 outside the range of x1's dtype
@@ -331,5 +333,6 @@ def _isin_operand(value: Any, t: Tensor, name: str) -> Any:
             info = np.iinfo(dtype)
             if not info.min <= value <= info.max:
                 return None
+        value = check_scalar(value, dtype, "isin", name)
         return t._device.backend.full_like(t._array, value, dtype=dtype, shape=())
-    raise TypeError(f"isin: expected {name} to be a Tensor or an int, got {value!r}")
+    raise TypeError(f"isin: {name} must be a Tensor or an int, got {show(value)}")

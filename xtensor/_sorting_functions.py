@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._arguments import check_bool, normalize_axis, not_a_tensor
 from ._backend import numpy as np
 from ._tensor import Tensor, wrap
 
@@ -20,22 +21,30 @@ __all__ = ["argsort", "sort"]
 
 _SORTABLE_KINDS = "biuf"
 _I64 = np.dtype("int64")
-_normalize_axis = np.lib.array_utils.normalize_axis_index
 # ``a[_REVERSED[:axis] + (_REVERSE,)]`` is ``a`` reversed along ``axis`` (a view).
 _REVERSE = slice(None, None, -1)
 _REVERSED = (slice(None),) * 64
 
 
-def _sortable(x: Any, axis: Any, what: str) -> tuple[Any, int]:
+def _sortable(
+    x: Any, axis: Any, descending: Any, stable: Any, what: str
+) -> tuple[Any, int, bool, bool]:
     if x.__class__ is not Tensor:
-        raise TypeError(f"{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(what, x)
     a = x._array
     if a.dtype.kind not in _SORTABLE_KINDS:
         raise TypeError(
             f"{what}: expected a real-valued or bool tensor, got dtype {x.dtype.name} "
             "(complex numbers have no order)"
         )
-    return a, _normalize_axis(axis, a.ndim, f"{what}: axis")
+    if descending.__class__ is not bool:
+        descending = check_bool(descending, what, "descending")
+    if stable.__class__ is not bool:
+        stable = check_bool(stable, what, "stable")
+    ndim = a.ndim
+    if axis.__class__ is not int or not -ndim <= axis < ndim:
+        return a, normalize_axis(axis, ndim, what), descending, stable
+    return a, axis + ndim if axis < 0 else axis, descending, stable
 
 
 def argsort(
@@ -77,7 +86,7 @@ def argsort(
     tensor([[1, 0],
             [0, 1]])
     """
-    a, axis = _sortable(x, axis, "argsort")
+    a, axis, descending, stable = _sortable(x, axis, descending, stable, "argsort")
     xb = x._device.backend
     kind = "stable" if stable else None
     if descending:
@@ -127,7 +136,7 @@ def sort(x: Tensor, /, *, axis: int = -1, descending: bool = False, stable: bool
         ...
     TypeError: sort: expected a real-valued or bool tensor, got dtype complex128 (complex ...
     """
-    a, axis = _sortable(x, axis, "sort")
+    a, axis, descending, stable = _sortable(x, axis, descending, stable, "sort")
     xb = x._device.backend
     kind = "stable" if stable else None
     if descending:

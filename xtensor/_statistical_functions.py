@@ -19,9 +19,16 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ._axes import normalize_axes, normalize_axis, not_a_tensor
+from ._arguments import (
+    check_bool,
+    check_dtype,
+    check_real,
+    normalize_axes,
+    normalize_axis,
+    not_a_tensor,
+)
 from ._backend import numpy as np
-from ._dtypes import DType, as_dtype
+from ._dtypes import DType
 from ._tensor import Tensor, wrap
 
 __all__ = [
@@ -54,7 +61,7 @@ _ACCUMULATION.update({np.dtype(n): _UINT64 for n in ("uint8", "uint16", "uint32"
 def _accumulation_dtype(a: Any, dtype: DType | None, func: str) -> Any:
     if dtype is None:
         return _ACCUMULATION[a.dtype]
-    target = as_dtype(dtype).numpy
+    target = check_dtype(dtype, func).numpy
     if a.dtype.kind == "c" and target.kind != "c":
         raise TypeError(
             f"{func}: cannot accumulate a {a.dtype} tensor in dtype {target}: "
@@ -139,6 +146,8 @@ def sum(
     dt = _ACCUMULATION[a.dtype] if dtype is None else _accumulation_dtype(a, dtype, "sum")
     if axis is not None:
         axis = normalize_axes(axis, a.ndim, "sum")
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "sum", "keepdims")
     return wrap(a.sum(axis=axis, dtype=dt, keepdims=keepdims), x._device)
 
 
@@ -193,6 +202,8 @@ def prod(
     dt = _ACCUMULATION[a.dtype] if dtype is None else _accumulation_dtype(a, dtype, "prod")
     if axis is not None:
         axis = normalize_axes(axis, a.ndim, "prod")
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "prod", "keepdims")
     return wrap(a.prod(axis=axis, dtype=dt, keepdims=keepdims), x._device)
 
 
@@ -253,6 +264,8 @@ def max(
     tensor(nan)
     """
     a, axes = _extremum("max", x, axis)
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "max", "keepdims")
     return wrap(a.max(axis=axes, keepdims=keepdims), x._device)
 
 
@@ -297,6 +310,8 @@ def min(
     ValueError: min: cannot reduce zero elements (shape (0,), axis None): the minimum of nothing ...
     """
     a, axes = _extremum("min", x, axis)
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "min", "keepdims")
     return wrap(a.min(axis=axes, keepdims=keepdims), x._device)
 
 
@@ -356,6 +371,8 @@ def mean(
         raise not_a_tensor("mean", x)
     a = x._array
     axes = None if axis is None else normalize_axes(axis, a.ndim, "mean")
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "mean", "keepdims")
     if dtype is None:
         dt = None if a.dtype.kind in "fc" else _FLOAT64
     else:
@@ -372,21 +389,25 @@ def mean(
 
 def _variance(
     func: str, x: Tensor, axis: _Axis, correction: int | float, keepdims: bool
-) -> tuple[Any, Any, Any, Tensor | None]:
-    """(array, axes, dtype, the NaN result when ``M - correction <= 0`` else None)."""
+) -> tuple[Any, Any, Any, int | float, bool, Tensor | None]:
+    """(array, axes, dtype, ddof, keepdims, the NaN result when ``M - correction <= 0``
+    else None)."""
     if x.__class__ is not Tensor:
         raise not_a_tensor(func, x)
-    if isinstance(correction, bool) or not isinstance(correction, (int, float)):
-        raise TypeError(f"{func}: correction must be an int or a float, got {correction!r}")
+    cls = correction.__class__
+    if not ((cls is float or cls is int) and 0 <= correction < math.inf):
+        correction = check_real(correction, func, "correction", minimum=0, finite=True)
     a = x._array
     axes = None if axis is None else normalize_axes(axis, a.ndim, func)
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, func, "keepdims")
     kind = a.dtype.kind
     dt = None if kind in "fc" else _FLOAT64
     if _reduced_count(a.shape, axes) - correction <= 0:
         # The standard: NaN when M - correction <= 0 (NumPy gives inf and warns).
         result_dtype = dt if dt is not None else (a.real.dtype if kind == "c" else a.dtype)
-        return a, axes, dt, _nan_result(x, axes, keepdims, result_dtype)
-    return a, axes, dt, None
+        return a, axes, dt, 0, keepdims, _nan_result(x, axes, keepdims, result_dtype)
+    return a, axes, dt, _ddof(correction), keepdims, None
 
 
 def _ddof(correction: int | float) -> int | float:
@@ -441,10 +462,10 @@ def var(
     >>> xp.var(x, axis=0, correction=1)
     tensor([2., 8.])
     """
-    a, axes, dt, nan = _variance("var", x, axis, correction, keepdims)
+    a, axes, dt, ddof, keepdims, nan = _variance("var", x, axis, correction, keepdims)
     if nan is not None:
         return nan
-    return wrap(a.var(axis=axes, dtype=dt, ddof=_ddof(correction), keepdims=keepdims), x._device)
+    return wrap(a.var(axis=axes, dtype=dt, ddof=ddof, keepdims=keepdims), x._device)
 
 
 def std(
@@ -490,10 +511,10 @@ def std(
     >>> xp.std(x, correction=1)
     tensor(1.29099445)
     """
-    a, axes, dt, nan = _variance("std", x, axis, correction, keepdims)
+    a, axes, dt, ddof, keepdims, nan = _variance("std", x, axis, correction, keepdims)
     if nan is not None:
         return nan
-    return wrap(a.std(axis=axes, dtype=dt, ddof=_ddof(correction), keepdims=keepdims), x._device)
+    return wrap(a.std(axis=axes, dtype=dt, ddof=ddof, keepdims=keepdims), x._device)
 
 
 def _cumulative(
@@ -521,6 +542,8 @@ def _cumulative(
     else:
         axis = normalize_axis(axis, ndim, func)
     dt = _ACCUMULATION[a.dtype] if dtype is None else _accumulation_dtype(a, dtype, func)
+    if include_initial.__class__ is not bool:
+        include_initial = check_bool(include_initial, func, "include_initial")
     if not include_initial:
         return wrap(getattr(a, method)(axis=axis, dtype=dt), x._device)
     shape = list(a.shape)

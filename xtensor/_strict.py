@@ -55,6 +55,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import _elementwise_functions, _info
+from ._arguments import check_bool, check_optional_bool
 from ._backend import numpy as np
 from ._dtypes import ALL_DTYPES, DType, from_numpy, promote, scalar_result, standard_only
 from ._tensor import _BINARY_OPERATORS, _COMPARISONS, Tensor
@@ -585,7 +586,14 @@ def _strict_unary(name: str, x: Tensor, kinds: str) -> Any:
 def _strict_binary(
     name: str, x1: object, x2: object, kinds: str, scalars: tuple[type, ...]
 ) -> tuple[Any, Any, Any]:
-    result = _original_binary(name, x1, x2, kinds, scalars)
+    try:
+        result = _original_binary(name, x1, x2, kinds, scalars)
+    except OverflowError:  # a Python int out of range: a refusal of the standard's first
+        if x1.__class__ is Tensor:
+            _check_operands(name, name, x1, x2)
+        else:
+            _check_operands(name, name, x2, x1, reflected=True)  # type: ignore[arg-type]
+        raise
     if x1.__class__ is Tensor:
         _check_operands(name, name, x1, x2)
         if name == "nextafter" and x2.__class__ is Tensor and x1.dtype is not x2.dtype:
@@ -861,12 +869,11 @@ def set_strict(enabled: bool, /, *, data_dependent_shapes: bool | None = None) -
     tensor([0.5, 1. ])
     """
     global _STRICT, _DATA_DEPENDENT_SHAPES
-    if enabled is not True and enabled is not False:
-        raise TypeError(f"set_strict: enabled must be True or False, got {enabled!r}")
-    if data_dependent_shapes is not None and not isinstance(data_dependent_shapes, bool):
-        raise TypeError(
-            "set_strict: data_dependent_shapes must be True, False or None, "
-            f"got {data_dependent_shapes!r}"
+    if enabled.__class__ is not bool:
+        enabled = check_bool(enabled, "set_strict", "enabled")
+    if data_dependent_shapes is not None and data_dependent_shapes.__class__ is not bool:
+        data_dependent_shapes = check_optional_bool(
+            data_dependent_shapes, "set_strict", "data_dependent_shapes"
         )
     _STRICT = enabled
     if data_dependent_shapes is not None:
@@ -931,6 +938,12 @@ def strict(enabled: bool = True, /, *, data_dependent_shapes: bool | None = None
     >>> x[[0, 2]]
     tensor([1, 3])
     """
+    if enabled.__class__ is not bool:
+        enabled = check_bool(enabled, "strict", "enabled")
+    if data_dependent_shapes is not None and data_dependent_shapes.__class__ is not bool:
+        data_dependent_shapes = check_optional_bool(
+            data_dependent_shapes, "strict", "data_dependent_shapes"
+        )
     previous = (_STRICT, _DATA_DEPENDENT_SHAPES)
     set_strict(enabled, data_dependent_shapes=data_dependent_shapes)
     try:

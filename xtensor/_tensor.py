@@ -16,7 +16,7 @@ from typing import Any, SupportsIndex
 
 from . import _dlpack, _pickle
 from ._backend import numpy as np
-from ._devices import CPU, Device, as_device
+from ._devices import CPU, Device
 from ._dtypes import DType, float64, from_numpy, promote, scalar_result
 from ._kernels import KERNELS
 from ._layout import Layout
@@ -32,6 +32,7 @@ _DEFAULT_DTYPE_NAMES = ("bool", "int64", "float64", "complex128")
 _FLOAT_KINDS = ("real floating", "complex floating")
 _object_new = object.__new__
 _ndarray = np.ndarray
+_np_dtype = np.dtype
 
 
 class Tensor:
@@ -164,7 +165,14 @@ class Tensor:
                 f"cannot convert a tensor on {self._device} to a NumPy array implicitly; "
                 "call .to_device('cpu') first"
             )
-        if copy is False and dtype is not None and np.dtype(dtype) != self._array.dtype:
+        if copy is not None and copy.__class__ is not bool:
+            copy = _arguments().check_optional_bool(copy, "__array__", "copy")
+        if dtype is not None and not isinstance(dtype, _np_dtype):
+            try:
+                dtype = np.dtype(dtype)
+            except (TypeError, ValueError, SyntaxError) as exc:  # NumPy parses strings
+                raise TypeError(f"__array__: dtype {dtype!r} is not a NumPy dtype: {exc}") from None
+        if copy is False and dtype is not None and dtype != self._array.dtype:
             raise ValueError(
                 f"__array__(copy=False): a copy is needed: dtype {self.dtype.name} differs "
                 f"from the requested {np.dtype(dtype)}"
@@ -227,9 +235,15 @@ class Tensor:
     # --- 0-d tensors as Python numbers: format specs, round, math.floor/ceil/trunc ---
 
     def __format__(self, spec: str) -> str:
+        if spec.__class__ is not str:
+            raise TypeError(f"__format__: spec must be a str, got {type(spec).__name__}")
         if not spec:
             return str(self)
-        return format(self._number(f"format(tensor, {spec!r})"), spec)
+        what = f"format(tensor, {spec!r})"
+        try:
+            return format(self._number(what), spec)
+        except ValueError as exc:
+            raise ValueError(f"{what}: {exc}") from None
 
     def __round__(self, ndigits: int | None = None) -> int | Tensor:
         """``round(t)`` is an int; ``round(t, n)`` a 0-d tensor of t's dtype, as
@@ -237,8 +251,12 @@ class Tensor:
         value = self._real_number("round")
         if ndigits is None:
             return round(value)
+        if ndigits.__class__ is not int:
+            ndigits = _arguments().check_int(ndigits, "__round__", "ndigits")
         if self._array.dtype.kind in "iu" and ndigits >= 0:
             return self
+        # Beyond 400 digits either way a float64 rounds as at 400 (NumPy's int is a C long).
+        ndigits = max(-400, min(ndigits, 400))
         return wrap(self._device.backend.round(self._array, ndigits), self._device)
 
     def __floor__(self) -> int:
@@ -290,7 +308,9 @@ class Tensor:
 
     def to_device(self, device: object, /, *, stream: int | Any | None = None) -> Tensor:
         """This tensor on ``device``: itself when already there, else a copy."""
-        target = as_device(device)
+        target = (
+            device if device.__class__ is Device else _arguments().check_device(device, "to_device")
+        )
         if target is self._device:
             return self
         return wrap(_dlpack.move(self._array, self._device, target, stream), target)
@@ -370,10 +390,18 @@ class Tensor:
         if key.__class__ is slice or key is None:
             # Always a view (an ndarray, never a scalar): skip wrap's check.
             t = _object_new(Tensor)
-            t._array = self._array[key]
+            try:
+                t._array = self._array[key]
+            except _INDEX_ERRORS as exc:
+                raise _index_error("__getitem__", key, exc) from None
             t._device = self._device
             return t
-        return wrap(self._array[_index_key(key, self)], self._device)
+        index = _index_key(key, self)
+        try:
+            array = self._array[index]
+        except _INDEX_ERRORS as exc:
+            raise _index_error("__getitem__", key, exc) from None
+        return wrap(array, self._device)
 
     def __setitem__(self, key: Any, value: Any, /) -> None:
         index = _index_key(key, self)
@@ -386,7 +414,10 @@ class Tensor:
 
             value = convert(value, None, self._device, None, "__setitem__")._array
         self._check_writeable("__setitem__")
-        self._array[index] = value
+        try:
+            self._array[index] = value
+        except _INDEX_ERRORS as exc:
+            raise _index_error("__setitem__", key, exc, value) from None
 
     def _check_writeable(self, what: str) -> None:
         if (self._device is CPU or self._device.emulated) and not self._array.flags.writeable:
@@ -434,9 +465,14 @@ def device_mismatch(what: str, a: Device, b: Device) -> ValueError:
 
 
 def _normalize_dim(dim: int, ndim: int) -> int:
-    if not -ndim <= dim < ndim:
-        raise IndexError(f"dimension {dim} is out of range for a {ndim}-d tensor")
-    return dim % ndim
+    return _arguments().normalize_axis(dim, ndim, "stride", "dim")  # type: ignore[no-any-return]
+
+
+def _arguments() -> ModuleType:
+    """The argument checks (``_arguments`` imports this module, so they come late)."""
+    from . import _arguments
+
+    return _arguments
 
 
 def _index_key(key: Any, x: Tensor) -> Any:
@@ -461,6 +497,19 @@ def _index_key(key: Any, x: Tensor) -> Any:
     if cls is Tensor:
         return _index_item(key, x)
     return key
+
+
+# What the backend raises for a bad index or value; re-raised naming the method.
+_INDEX_ERRORS = (IndexError, TypeError, ValueError, OverflowError)
+
+
+def _index_error(what: str, key: Any, exc: Exception, *value: Any) -> Exception:
+    """The backend's error ``exc`` for ``key`` (and the ``value`` set there), as the
+    builtin type it is, naming ``what``."""
+    kind = next(k for k in _INDEX_ERRORS if isinstance(exc, k))
+    show = _arguments().show
+    shown = f"index {show(key)}" + "".join(f", value {show(v)}" for v in value)
+    return kind(f"{what}: {exc} ({shown})")
 
 
 def _index_item(k: Any, x: Tensor) -> Any:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import operator
-
-from ._axes import normalize_axes, normalize_axis, not_a_tensor
+from ._arguments import check_bool, check_count, normalize_axes, normalize_axis, not_a_tensor
 from ._dtypes import promote
 from ._tensor import Tensor, device_mismatch, wrap
 
@@ -54,6 +52,8 @@ def all(
     a = x._array
     if axis is not None:
         axis = normalize_axes(axis, a.ndim, "all")
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "all", "keepdims")
     return wrap(a.all(axis=axis, keepdims=keepdims), x._device)
 
 
@@ -101,6 +101,8 @@ def any(
     a = x._array
     if axis is not None:
         axis = normalize_axes(axis, a.ndim, "any")
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "any", "keepdims")
     return wrap(a.any(axis=axis, keepdims=keepdims), x._device)
 
 
@@ -122,7 +124,8 @@ def diff(
     axis
         The axis to difference along.
     n
-        How many times to difference (0 returns a copy of the joined input).
+        How many times to difference (0 returns a copy of the joined input). Any
+        ``n`` at least the length along ``axis`` answers at once, with an empty result.
     prepend, append
         Tensors joined before and after ``x`` along ``axis`` first; shaped like ``x``
         except along ``axis``. Mixed dtypes promote by the standard's table.
@@ -160,15 +163,8 @@ def diff(
     if a.ndim == 0:
         raise ValueError("diff: needs a tensor with at least one dimension, got 0-d")
     axis = normalize_axis(axis, a.ndim, "diff")
-    if n.__class__ is not int:
-        if isinstance(n, bool):
-            raise TypeError(f"diff: n must be an integer, got {n!r}")
-        try:
-            n = operator.index(n)
-        except TypeError:
-            raise TypeError(f"diff: n must be an integer, got {n!r}") from None
-    if n < 0:
-        raise ValueError(f"diff: n must be non-negative, got {n}")
+    if n.__class__ is not int or n < 0:
+        n = check_count(n, "diff", "n")
     device = x._device
     parts = [t for t in (prepend, x, append) if t is not None]
     if len(parts) > 1:
@@ -199,4 +195,8 @@ def diff(
         a = a.copy()
     if n == 0:
         return wrap(a, device)
+    if n >= a.shape[axis]:
+        # Nothing is left after as many differences as elements: answer at once (the
+        # backend would loop n times, whatever n).
+        return wrap(a[(slice(None),) * axis + (slice(0, 0),)].copy(), device)
     return wrap(device.backend.diff(a, n=n, axis=axis), device)

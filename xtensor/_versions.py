@@ -26,6 +26,7 @@ from types import ModuleType
 from typing import Any
 
 from . import _info, _tensor
+from ._arguments import check_choice
 
 __all__ = ["VERSIONS", "ADDED", "namespace", "set_api_version"]
 
@@ -298,11 +299,8 @@ def refresh() -> None:
 
 
 def _check(api_version: object, what: str) -> str:
-    if api_version not in VERSIONS:
-        raise ValueError(
-            f"{what}: unsupported api_version {api_version!r}: xtensor implements "
-            f"{', '.join(VERSIONS)}"
-        )
+    if api_version.__class__ is not str or api_version not in VERSIONS:
+        return check_choice(api_version, VERSIONS, what, "api_version")
     return api_version
 
 

@@ -14,12 +14,26 @@ elements of any dtype. Repeated axes raise ValueError.
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import Sequence
 from typing import Any, Literal
 
+from ._arguments import (
+    check_allocation,
+    check_choice,
+    check_device,
+    check_dtype,
+    check_ints,
+    check_real,
+    check_size,
+    normalize_axes,
+    normalize_axis,
+    not_a_tensor,
+    show,
+)
 from ._backend import numpy as np
-from ._devices import CPU, Device, as_device
-from ._dtypes import DType, as_dtype, float64
+from ._devices import CPU, Device
+from ._dtypes import DType, float64
 from ._tensor import Tensor, wrap
 
 __all__ = [
@@ -47,12 +61,13 @@ _C64, _C128 = np.dtype("complex64"), np.dtype("complex128")
 _REAL_OF: dict[Any, Any] = {_C64: _F32, _C128: _F64}
 _COMPLEX_OF: dict[Any, Any] = {_F32: _C64, _F64: _C128}
 _NORMS = ("backward", "ortho", "forward")
-_normalize_axis = np.lib.array_utils.normalize_axis_index
+_NO_FLOAT = 2**1024  # the smallest int too large for a float
+_ITEMSIZE = 16  # bytes per element of the widest result (complex128), for size checks
 
 
 def _complex_input(x: Any, what: str) -> Any:
     if x.__class__ is not Tensor:
-        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(f"fft.{what}", x)
     a = x._array
     if a.dtype not in _REAL_OF:
         raise TypeError(
@@ -64,7 +79,7 @@ def _complex_input(x: Any, what: str) -> Any:
 
 def _real_input(x: Any, what: str) -> Any:
     if x.__class__ is not Tensor:
-        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(f"fft.{what}", x)
     a = x._array
     if a.dtype not in _COMPLEX_OF:
         raise TypeError(
@@ -75,18 +90,16 @@ def _real_input(x: Any, what: str) -> Any:
 
 
 def _check_norm(norm: Any, what: str) -> None:
-    if norm not in _NORMS:
-        raise ValueError(
-            f"fft.{what}: expected norm 'backward', 'ortho' or 'forward', got {norm!r}"
-        )
+    if norm.__class__ is not str or norm not in _NORMS:
+        check_choice(norm, _NORMS, f"fft.{what}", "norm")
 
 
-def _points(value: Any, name: str, what: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"fft.{what}: expected an int {name}, got {value!r}")
-    if value < 1:
-        raise ValueError(f"fft.{what}: expected {name} >= 1, got {value}")
-    return value
+def _points(value: Any, name: str, what: str, shape: tuple[int, ...], axis: int) -> int:
+    """A number of points >= 1 along ``axis``, for a result of ``shape`` otherwise."""
+    n = check_size(value, f"fft.{what}", name, minimum=1)
+    sizes = shape[:axis] + (n,) + shape[axis + 1 :]
+    check_allocation(sizes, _ITEMSIZE, f"fft.{what}", name, n)
+    return n
 
 
 def _transform(
@@ -95,7 +108,7 @@ def _transform(
     """Run the 1-d transform ``what`` along ``axis``; ``halved``: the input holds
     ``n // 2 + 1`` points of an ``n``-point output (``irfft``, ``hfft``)."""
     _check_norm(norm, what)
-    axis = _normalize_axis(axis, a.ndim, f"fft.{what}: axis")
+    axis = normalize_axis(axis, a.ndim, f"fft.{what}")
     if n is None:
         size = a.shape[axis]
         n = 2 * (size - 1) if halved else size
@@ -105,7 +118,7 @@ def _transform(
                 f"{n} output points; pass n >= 1"
             )
     else:
-        n = _points(n, "n", what)
+        n = _points(n, "n", what, a.shape, axis)
     r = getattr(x._device.backend.fft, what)(a, n=n, axis=axis, norm=norm)
     return wrap(r.astype(out, copy=False), x._device)
 
@@ -115,16 +128,15 @@ def _sizes_and_axes(
 ) -> tuple[tuple[int, ...] | None, tuple[int, ...]]:
     """Normalized ``(s, axes)`` for an n-d transform; ``s[i] == -1`` becomes the
     default size for that axis."""
+    func = f"fft.{what}"
     if axes is None:
         if s is not None:
-            raise ValueError(f"fft.{what}: s was given without axes; pass axes too")
+            raise ValueError(f"{func}: s was given without axes; pass axes too")
         axes = tuple(range(a.ndim))
     else:
-        axes = tuple(_normalize_axis(ax, a.ndim, f"fft.{what}: axis") for ax in axes)
-        if len(set(axes)) != len(axes):
-            raise ValueError(f"fft.{what}: expected distinct axes, got {axes}")
+        axes = normalize_axes(axes, a.ndim, func, "axes", single=False)
     if not axes and what[0] in "ri":  # rfftn, irfftn: the last axis is halved
-        raise ValueError(f"fft.{what}: expected at least one axis to transform")
+        raise ValueError(f"{func}: axes must name at least one axis to transform, got ()")
     last = len(axes) - 1
     defaults = [a.shape[ax] for ax in axes]
     if halved:
@@ -132,22 +144,25 @@ def _sizes_and_axes(
     if s is None:
         sizes = defaults
     else:
-        sizes = list(s)
+        sizes = list(check_ints(s, func, "s"))
         if len(sizes) != len(axes):
             raise ValueError(
-                f"fft.{what}: expected s and axes of the same length, got s={s!r}, axes={axes}"
+                f"{func}: s and axes must have the same length, got s={show(s)}, axes={axes}"
             )
         for i, size in enumerate(sizes):
-            if not isinstance(size, int) or isinstance(size, bool):
-                raise TypeError(f"fft.{what}: expected ints in s, got s={s!r}")
             if size == -1:
                 sizes[i] = defaults[i]
     for ax, size in zip(axes, sizes, strict=True):
         if size < 1:
             raise ValueError(
-                f"fft.{what}: axis {ax} has {a.shape[ax]} point(s), which gives {size} output "
+                f"{func}: axis {ax} has {a.shape[ax]} point(s), which gives {show(size)} output "
                 "points; pass s with sizes >= 1"
             )
+    if s is not None:
+        shape = list(a.shape)
+        for ax, size in zip(axes, sizes, strict=True):
+            shape[ax] = size
+        check_allocation(shape, _ITEMSIZE, func, "s", s)
     return (None if s is None else tuple(sizes)), axes
 
 
@@ -587,15 +602,14 @@ def ihfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "b
 def _frequencies(
     what: str, n: Any, d: Any, dtype: DType | None, device: Device | str | None
 ) -> Tensor:
-    n = _points(n, "n", what)
-    if isinstance(d, bool) or not isinstance(d, (int, float)):
-        raise TypeError(f"fft.{what}: expected a float d, got {d!r}")
-    if d == 0:
-        raise ValueError(f"fft.{what}: expected a non-zero sample spacing d, got {d!r}")
-    want = float64 if dtype is None else as_dtype(dtype)
+    n = _points(n, "n", what, (), 0)
+    d = check_real(d, f"fft.{what}", "d", finite=True, nonzero=True)
+    if not -_NO_FLOAT < d < _NO_FLOAT:  # an int past the floats: the frequencies are 0
+        d = math.inf if d > 0 else -math.inf
+    want = float64 if dtype is None else check_dtype(dtype, f"fft.{what}")
     if want.kind != "real floating":
         raise TypeError(f"fft.{what}: expected a real floating-point dtype, got {want.name}")
-    dev = CPU if device is None else as_device(device)
+    dev = CPU if device is None else check_device(device, f"fft.{what}")
     if dtype is None:
         want = dev.defaults.get(want, want)  # a device with other defaults (an emulated one)
     context = contextlib.nullcontext() if dev is CPU else dev.backend.cuda.Device(dev.index)
@@ -695,12 +709,12 @@ def rfftfreq(
 
 def _shift(x: Any, axes: Any, what: str) -> Tensor:
     if x.__class__ is not Tensor:
-        raise TypeError(f"fft.{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(f"fft.{what}", x)
     a = x._array
     if axes is None:
         axes = tuple(range(a.ndim))
     else:
-        axes = np.lib.array_utils.normalize_axis_tuple(axes, a.ndim, f"fft.{what}: axes")
+        axes = normalize_axes(axes, a.ndim, f"fft.{what}", "axes")
     if not axes:  # nothing to roll (NumPy's roll fails on 0-d input with no axes)
         return wrap(a.copy(), x._device)
     return wrap(getattr(x._device.backend.fft, what)(a, axes=axes), x._device)

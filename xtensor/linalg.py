@@ -21,8 +21,18 @@ from __future__ import annotations
 import math
 from typing import Any, Literal, NamedTuple
 
+from ._arguments import (
+    check_bool,
+    check_choice,
+    check_dtype,
+    check_int,
+    check_real,
+    normalize_axes,
+    not_a_tensor,
+    show,
+)
 from ._backend import numpy as np
-from ._dtypes import DType, as_dtype, from_numpy, promote
+from ._dtypes import DType, from_numpy, promote
 from ._linear_algebra_functions import matmul, matrix_transpose, tensordot, vecdot
 from ._tensor import Tensor, device_mismatch, wrap
 
@@ -181,12 +191,14 @@ _COMPLEX: dict[Any, Any] = {_F32: _C64, _F64: _C128, _C64: _C64, _C128: _C128}
 _NUMERIC_KINDS = "iufc"
 _INF = math.inf
 _MATRIX_ORDS = ("fro", "nuc", 1, -1, 2, -2, _INF, -_INF)
+_MATRIX_ORD_TYPES = (str, int, float)
+_NO_FLOAT = 2**1024  # the smallest int too large for a float
 
 
 def _floating(x: Any, what: str) -> Any:
     """``x``'s backend array; TypeError unless ``x`` is a floating-point Tensor."""
     if x.__class__ is not Tensor:
-        raise TypeError(f"linalg.{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(f"linalg.{what}", x)
     a = x._array
     if a.dtype not in _REAL:
         raise TypeError(
@@ -198,7 +210,7 @@ def _floating(x: Any, what: str) -> Any:
 
 def _numeric(x: Any, what: str) -> Any:
     if x.__class__ is not Tensor:
-        raise TypeError(f"linalg.{what}: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor(f"linalg.{what}", x)
     a = x._array
     if a.dtype.kind not in _NUMERIC_KINDS:
         raise TypeError(f"linalg.{what}: expected a numeric tensor, got dtype {x.dtype.name}")
@@ -270,9 +282,17 @@ def _same_device(x1: Tensor, x2: Tensor, what: str) -> None:
 
 
 def _int(value: Any, name: str, what: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"linalg.{what}: expected an int {name}, got {value!r}")
-    return value
+    return value if value.__class__ is int else check_int(value, f"linalg.{what}", name)
+
+
+def _offset(value: Any, a: Any, what: str) -> int:
+    """A diagonal's offset, any int: beyond the matrix every diagonal is empty, and an
+    offset of 2**70 is answered as one just past the corner."""
+    offset = _int(value, "offset", what)
+    rows: int
+    cols: int
+    rows, cols = a.shape[-2:]
+    return max(-rows, min(offset, cols))
 
 
 # --- decompositions -----------------------------------------------------------------
@@ -316,6 +336,8 @@ def cholesky(x: Tensor, /, *, upper: bool = False) -> Tensor:
     """
     a = _floating(x, "cholesky")
     _square(a, "cholesky")
+    if upper.__class__ is not bool:
+        upper = check_bool(upper, "linalg.cholesky", "upper")
     with _LapackErrors("cholesky"):
         lower = _fn(x, "cholesky", "cholesky")(_lapack(a)).astype(a.dtype, copy=False)
     return wrap(_conj_t(lower) if upper else lower, x._device)
@@ -528,8 +550,8 @@ def qr(x: Tensor, /, *, mode: Literal["reduced", "complete"] = "reduced") -> QRR
     """
     a = _floating(x, "qr")
     _matrices(a, "qr")
-    if mode != "reduced" and mode != "complete":
-        raise ValueError(f"linalg.qr: expected mode 'reduced' or 'complete', got {mode!r}")
+    if mode.__class__ is not str or mode != "reduced" and mode != "complete":
+        check_choice(mode, ("reduced", "complete"), "linalg.qr", "mode")
     with _LapackErrors("qr"):
         q, r = _fn(x, "qr", "qr")(_lapack(a), mode=mode)
     dev = x._device
@@ -575,8 +597,10 @@ def svd(x: Tensor, /, *, full_matrices: bool = True) -> SVDResult:
     """
     a = _floating(x, "svd")
     _matrices(a, "svd")
+    if full_matrices.__class__ is not bool:
+        full_matrices = check_bool(full_matrices, "linalg.svd", "full_matrices")
     with _LapackErrors("svd"):
-        u, s, vh = _fn(x, "svd", "svd")(_lapack(a), full_matrices=bool(full_matrices))
+        u, s, vh = _fn(x, "svd", "svd")(_lapack(a), full_matrices=full_matrices)
     dev, dtype = x._device, a.dtype
     return SVDResult(
         wrap(u.astype(dtype, copy=False), dev),
@@ -783,7 +807,10 @@ def matrix_power(x: Tensor, n: int, /) -> Tensor:
     _square(a, "matrix_power")
     n = _int(n, "n", "matrix_power")
     with _LapackErrors("matrix_power"):
-        r = _fn(x, "matrix_power", "matrix_power")(_lapack(a), n)
+        base = _lapack(a)
+        if n < 0:  # invert first: NumPy answers n = -2**63 with None
+            base, n = _fn(x, "inv", "matrix_power")(base), -n
+        r = _fn(x, "matrix_power", "matrix_power")(base, n)
     return wrap(r.astype(a.dtype, copy=False), x._device)
 
 
@@ -843,7 +870,7 @@ def solve(x1: Tensor, x2: Tensor, /) -> Tensor:
                 f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
                 f"expected ({m},)"
             )
-    elif b.shape[-2] != m:
+    elif b.ndim == 0 or b.shape[-2] != m:
         raise ValueError(
             f"linalg.solve: x2 of shape {b.shape} does not fit x1 of shape {a.shape}: "
             f"expected (..., {m}, K) or ({m},)"
@@ -888,9 +915,7 @@ def _rtol_cutoff(x: Tensor, s: Any, rtol: Any, what: str) -> Any:
             )
         _broadcast_shapes(rtol._array.shape, a.shape[:-2], what)
         return smax * rtol._array[..., None]
-    if isinstance(rtol, (int, float)) and not isinstance(rtol, bool):
-        return smax * float(rtol)
-    raise TypeError(f"linalg.{what}: expected rtol to be a float, a Tensor or None, got {rtol!r}")
+    return smax * float(check_real(rtol, f"linalg.{what}", "rtol", minimum=0))
 
 
 def matrix_rank(x: Tensor, /, *, rtol: float | Tensor | None = None) -> Tensor:
@@ -1028,10 +1053,13 @@ def matrix_norm(
     _matrices(a, "matrix_norm")
     if ord is None:
         ord = "fro"
-    if isinstance(ord, bool) or ord not in _MATRIX_ORDS:
+    if ord.__class__ is bool or not isinstance(ord, _MATRIX_ORD_TYPES) or ord not in _MATRIX_ORDS:
         raise ValueError(
-            f"linalg.matrix_norm: expected ord 'fro', 'nuc', 1, -1, 2, -2, inf or -inf, got {ord!r}"
+            "linalg.matrix_norm: ord must be 'fro', 'nuc', 1, -1, 2, -2, inf or -inf, "
+            f"got {show(ord)}"
         )
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "linalg.matrix_norm", "keepdims")
     xb = x._device.backend
     real = _REAL[a.dtype]
     with _LapackErrors("matrix_norm"):
@@ -1102,14 +1130,16 @@ def vector_norm(
     tensor(4.)
     """
     a = _floating(x, "vector_norm")
-    if isinstance(ord, bool) or not isinstance(ord, (int, float)):
-        raise TypeError(f"linalg.vector_norm: expected ord to be an int or a float, got {ord!r}")
-    if ord != ord:
-        raise ValueError("linalg.vector_norm: expected ord to be a number, got nan")
+    if ord.__class__ is not int and ord.__class__ is not float or ord != ord:
+        ord = check_real(ord, "linalg.vector_norm", "ord")
+    if ord.__class__ is int and not -_NO_FLOAT < ord < _NO_FLOAT:
+        ord = _INF if ord > 0 else -_INF  # the p-norm's limit: no float holds such a p
+    if keepdims.__class__ is not bool:
+        keepdims = check_bool(keepdims, "linalg.vector_norm", "keepdims")
     if axis is None:
         axes: tuple[int, ...] = tuple(range(a.ndim))
     else:
-        axes = np.lib.array_utils.normalize_axis_tuple(axis, a.ndim, "linalg.vector_norm: axis")
+        axes = normalize_axes(axis, a.ndim, "linalg.vector_norm")
     xb = x._device.backend
     real = _REAL[a.dtype]
     magnitude = _lapack(xb.abs(a))
@@ -1265,11 +1295,10 @@ def diagonal(x: Tensor, /, *, offset: int = 0) -> Tensor:
     tensor([6])
     """
     if x.__class__ is not Tensor:
-        raise TypeError(f"linalg.diagonal: expected a Tensor, got {type(x).__name__}")
+        raise not_a_tensor("linalg.diagonal", x)
     a = x._array
     _matrices(a, "diagonal")
-    offset = _int(offset, "offset", "diagonal")
-    return wrap(a.diagonal(offset, -2, -1).copy(), x._device)
+    return wrap(a.diagonal(_offset(offset, a, "diagonal"), -2, -1).copy(), x._device)
 
 
 # int8/16/32 sum to int64, uint8/16/32 to uint64 (the default integer's width).
@@ -1314,11 +1343,11 @@ def trace(x: Tensor, /, *, offset: int = 0, dtype: DType | None = None) -> Tenso
     """
     a = _numeric(x, "trace")
     _matrices(a, "trace")
-    offset = _int(offset, "offset", "trace")
+    offset = _offset(offset, a, "trace")
     if dtype is None:
         acc = _TRACE_DEFAULT.get(a.dtype, a.dtype)
     else:
-        want = as_dtype(dtype)
+        want = check_dtype(dtype, "linalg.trace")
         if want.kind == "bool" or (a.dtype.kind == "c" and want.kind != "complex floating"):
             raise TypeError(
                 f"linalg.trace: cannot sum a {x.dtype.name} tensor as {want.name}: expected "
