@@ -363,9 +363,7 @@ def test_arange_errors():
         xp.arange(0.0, 1.0, 0.0)
     with pytest.raises(TypeError, match="dtype int32 needs integer start, stop and step"):
         xp.arange(0.5, 3, dtype=xp.int32)
-    with pytest.raises(TypeError, match="integer or real floating dtype, got complex128"):
-        xp.arange(3, dtype=xp.complex128)
-    with pytest.raises(TypeError, match="integer or real floating dtype, got bool"):
+    with pytest.raises(TypeError, match="arange: dtype must be a numeric dtype, got bool"):
         xp.arange(3, dtype=xp.bool)
     with pytest.raises(
         TypeError, match=r"arange: stop must be a real number \(int or float\), got 1j"
@@ -472,9 +470,7 @@ def test_linspace_errors():
         xp.linspace(0, 1, -1)
     with pytest.raises(TypeError, match="num must be an integer, got 2.0"):
         xp.linspace(0, 1, 2.0)
-    with pytest.raises(TypeError, match="dtype must be a floating-point dtype, got int64"):
-        xp.linspace(0, 10, 5, dtype=xp.int64)
-    with pytest.raises(TypeError, match="got bool"):
+    with pytest.raises(TypeError, match="linspace: dtype must be a numeric dtype, got bool"):
         xp.linspace(0, 1, 5, dtype=xp.bool)
     with pytest.raises(TypeError, match="cannot store the complex start 1j in a float64"):
         xp.linspace(1j, 2, 3, dtype=xp.float64)
@@ -641,3 +637,63 @@ def test_full_accepts_a_0d_tensor_as_fill_value_outside_strict_mode():
         xp.full((2,), xp.asarray(300), dtype=xp.uint8)
     with xp.strict(), pytest.raises(TypeError, match="accepted outside strict mode"):
         xp.full((2,), xp.asarray(1.0))
+
+
+# --- extensions NumPy and PyTorch share (SciPy's suites use them) -------------------
+
+
+@pytest.mark.parametrize("stop", [6, 6.0, 6.5])
+@pytest.mark.parametrize("dtype", [xp.int64, xp.float64, xp.int32])
+def test_arange_takes_a_0d_tensor(stop, dtype):
+    t = xp.arange(1, xp.asarray(stop, dtype=dtype))
+    assert_same(t, np.arange(1, np.asarray(stop, dtype=np_dtype(dtype))))
+    assert_same(xp.arange(xp.asarray(stop, dtype=dtype)), np.arange(np_dtype(dtype).type(stop)))
+    assert_same(xp.arange(0, 3, xp.asarray(0.5)), np.arange(0, 3, np.asarray(0.5)))
+    with xp.strict():  # array-api-strict takes them too
+        assert xp.arange(1, xp.asarray(stop, dtype=dtype)).shape == t.shape
+
+
+@pytest.mark.parametrize("dtype", [xp.complex64, xp.complex128])
+@pytest.mark.parametrize(
+    "args", [(5,), (0, 3, 0.5), (2.5, -3.0, -1.25), (10, 0), (-(2**20), 2**20, 2**19)]
+)
+def test_arange_complex_dtype_matches_numpy(args, dtype):
+    assert_same(xp.arange(*args, dtype=dtype), np.arange(*args, dtype=np_dtype(dtype)))
+    with xp.strict():  # array-api-strict takes it too
+        assert xp.arange(*args, dtype=dtype).dtype is dtype
+
+
+integer_dtypes = [xp.int8, xp.int16, xp.int32, xp.int64, xp.uint8, xp.uint16, xp.uint32, xp.uint64]
+
+
+@pytest.mark.parametrize("dtype", integer_dtypes)
+@given(
+    start=st.floats(0, 100) | st.integers(0, 100),
+    stop=st.floats(0, 100) | st.integers(0, 100),
+    num=st.integers(0, 40),
+    endpoint=st.booleans(),
+)
+def test_integer_linspace_floors_like_numpy(dtype, start, stop, num, endpoint):
+    expected = np.linspace(start, stop, num, endpoint=endpoint, dtype=np_dtype(dtype))
+    assert_same(xp.linspace(start, stop, num, endpoint=endpoint, dtype=dtype), expected)
+
+
+@pytest.mark.parametrize("dtype", [xp.int8, xp.int16, xp.int32, xp.int64])
+def test_integer_linspace_negative_values_floor(dtype):
+    for start, stop, num in [(-5, 3, 7), (-1, -10, 5), (-0.5, 2.5, 4), (0, -3, 4)]:
+        expected = np.linspace(start, stop, num, dtype=np_dtype(dtype))
+        assert_same(xp.linspace(start, stop, num, dtype=dtype), expected)
+    assert_same(xp.linspace(0, 3, 4, dtype=dtype), np.linspace(0, 3, 4, dtype=np_dtype(dtype)))
+    with xp.strict():  # array-api-strict takes it too
+        assert xp.linspace(0, 3, 4, dtype=dtype).dtype is dtype
+
+
+def test_integer_linspace_errors():
+    with pytest.raises(OverflowError, match=r"linspace: start -1(\.0)? is out of range for uint8"):
+        xp.linspace(-1, 3, 4, dtype=xp.uint8)
+    with pytest.raises(OverflowError, match="linspace: stop 300(\\.0)? is out of range for int8"):
+        xp.linspace(0, 300, 4, dtype=xp.int8)
+    with pytest.raises(ValueError, match="linspace: stop must be finite for int16, got inf"):
+        xp.linspace(0, math.inf, 4, dtype=xp.int16)
+    with pytest.raises(TypeError, match="cannot store the complex start 1j in a int16"):
+        xp.linspace(1j, 3, 4, dtype=xp.int16)

@@ -32,7 +32,7 @@ from ._arguments import (
 )
 from ._backend import numpy as np
 from ._devices import CPU, Device
-from ._dtypes import ALL_DTYPES, DType, complex128, float16, float32, float64, int64
+from ._dtypes import ALL_DTYPES, DType, complex64, complex128, float16, float32, float64, int64
 from ._dtypes import bool as bool_
 from ._tensor import Tensor, device_mismatch, wrap
 
@@ -59,6 +59,7 @@ _PYTHON_SCALARS = (bool, int, float, complex)
 _WIDE = 2**28
 _INTEGER_KINDS = ("signed integer", "unsigned integer")
 _FLOAT_KINDS = ("real floating", "complex floating")
+_REAL_OF = {complex64: float32, complex128: float64}
 
 # The smallest magnitude that rounds to infinity in each narrow float format (half an
 # ulp above the largest finite value; round-half-even rounds it up, the largest finite
@@ -643,8 +644,9 @@ def arange(
         Python ints or floats; ``arange(n)`` counts from 0 to ``n - 1``. ``step`` must
         not be 0.
     dtype
-        An integer or real floating dtype. Default int64 when every argument is an
-        int, else float64. Integer dtypes need integer arguments.
+        A numeric dtype. Default int64 when every argument is an int, else float64.
+        Integer dtypes need integer arguments; a complex dtype gets the real values
+        with a zero imaginary part, as in NumPy (an extension).
     device
         Default the CPU.
 
@@ -659,7 +661,7 @@ def arange(
     ------
     TypeError
         An argument that is not an int or float, a float argument for an integer
-        dtype, a bool or complex dtype.
+        dtype, a bool dtype.
     ValueError
         ``step`` is 0, or an unknown or unavailable ``device``.
     OverflowError
@@ -704,8 +706,13 @@ def arange(
                 f"start={start!r}, stop={stop!r}, step={step!r}"
             )
         return _integer_arange(dev, start, stop, step, dt)  # type: ignore[arg-type]
+    if kind == "complex floating":
+        # NumPy's answer: the real values, with a zero imaginary part.
+        real = arange(start, stop, step, dtype=_REAL_OF[dt], device=dev)
+        with current(dev):
+            return wrap(real._array.astype(dt.numpy), dev)
     if kind != "real floating":
-        raise TypeError(f"arange: dtype must be an integer or real floating dtype, got {dt.name}")
+        raise TypeError(f"arange: dtype must be a numeric dtype, got {dt.name}")
     try:
         n = max(math.ceil((stop - start) / step), 0)
     except OverflowError:
@@ -774,9 +781,10 @@ def linspace(
     num
         The number of values, a nonnegative int.
     dtype
-        A floating-point dtype (real or complex). Default complex128 when ``start`` or
-        ``stop`` is complex, else float64. Values are computed in double precision
-        and rounded once to ``dtype``.
+        A numeric dtype. Default complex128 when ``start`` or ``stop`` is complex,
+        else float64. Values are computed in double precision and rounded once to
+        ``dtype``; an integer dtype gets their floors, as in NumPy (an extension:
+        the standard asks for a floating-point dtype).
     device
         Default the CPU.
     endpoint
@@ -791,9 +799,10 @@ def linspace(
     Raises
     ------
     TypeError
-        A non-scalar bound, a non-floating dtype, a complex bound for a real dtype.
+        A non-scalar bound, a bool dtype, a complex bound for a real dtype.
     ValueError
-        A negative ``num``, or an unknown or unavailable ``device``.
+        A negative ``num``, a bound that is not finite for an integer dtype, or an
+        unknown or unavailable ``device``.
     OverflowError
         A bound out of the dtype's range.
 
@@ -809,8 +818,8 @@ def linspace(
     dev = _device(device, "linspace")
     if dtype is None and dev is not CPU:
         dt = dev.defaults.get(dt, dt)  # a device with other defaults (an emulated one)
-    if dt.kind not in _FLOAT_KINDS:
-        raise TypeError(f"linspace: dtype must be a floating-point dtype, got {dt.name}")
+    if dt.kind not in _FLOAT_KINDS and dt.kind not in _INTEGER_KINDS:
+        raise TypeError(f"linspace: dtype must be a numeric dtype, got {dt.name}")
     if num.__class__ is int and 0 <= num <= _WIDE:
         n = num
     else:
@@ -818,6 +827,8 @@ def linspace(
         check_allocation((n,), dt.numpy.itemsize, "linspace", "num", n)
     if endpoint.__class__ is not bool:
         endpoint = check_bool(endpoint, "linspace", "endpoint")
+    if dt.kind in _INTEGER_KINDS:
+        return _integer_linspace(dev, start, stop, n, endpoint, dt)
     lo = _scalar_for(start, dt, "linspace", "start")
     hi = _scalar_for(stop, dt, "linspace", "stop")
     if dt.kind == "real floating":
@@ -832,6 +843,34 @@ def linspace(
         array.real = real
         array.imag = imag
         return wrap(array, dev)
+
+
+def _integer_linspace(
+    dev: Device, start: object, stop: object, n: int, endpoint: bool, dt: DType
+) -> Tensor:
+    """Integer ``linspace`` as NumPy computes it: float64 values, floored, then cast.
+
+    The bounds are real numbers (floats too); their floors must be in ``dt``'s range,
+    and then so is every value between them (NumPy would wrap them silently).
+    """
+    for name, value in (("start", start), ("stop", stop)):
+        if isinstance(value, complex):
+            _scalar_for(value, dt, "linspace", name)  # raises, naming dt
+    lo = _scalar_for(start, float64, "linspace", "start")
+    hi = _scalar_for(stop, float64, "linspace", "stop")
+    low, high = INT_RANGE[dt]
+    for name, value in (("start", lo), ("stop", hi)):
+        if not math.isfinite(value):
+            raise ValueError(f"linspace: {name} must be finite for {dt.name}, got {value!r}")
+        if not low <= math.floor(value) <= high:
+            raise OverflowError(
+                f"linspace: {name} {value!r} is out of range for {dt.name} ({low} to {high})"
+            )
+    backend = dev.backend
+    with current(dev):
+        array = backend.linspace(lo, hi, n, endpoint=endpoint, dtype=float64.numpy)
+        backend.floor(array, out=array)
+        return wrap(array.astype(dt.numpy), dev)
 
 
 # --- matrices -------------------------------------------------------------------------
