@@ -126,17 +126,54 @@ def test_broadcast_to_errors():
 
 
 @given(data=st.data())
-def test_broadcast_arrays_are_read_only_views(data):
+def test_broadcast_arrays_are_views_read_only_where_expanded(data):
     count = data.draw(st.integers(1, 3))
     shapes_ = data.draw(hnp.mutually_broadcastable_shapes(num_shapes=count))
     sources = [data.draw(arrays(ALL_NAMES, s)) for s in shapes_.input_shapes]
     result = xp.broadcast_arrays(*[tensor(s) for s in sources])
     assert isinstance(result, tuple)
-    for r, e in zip(result, np.broadcast_arrays(*sources), strict=True):
+    shape = shapes_.result_shape
+    for r, e, s in zip(result, np.broadcast_arrays(*sources), sources, strict=True):
         assert_matches(r, e)
-        assert r.is_readonly
+        padded = (1,) * (len(shape) - s.ndim) + s.shape
+        expanded = any(n != m for n, m in zip(padded, shape, strict=True))
+        assert r.is_readonly == (expanded or not s.flags.writeable)
     for r, s in zip(result, sources, strict=True):
         assert_is_view(r, s, lambda s: np.broadcast_to(s, shapes_.result_shape))
+
+
+def test_broadcast_arrays_of_one_shape_are_writeable_views():
+    """As in NumPy and array-api-strict (SciPy writes into them)."""
+    a, b = xp.zeros((2, 3)), xp.ones((2, 3))
+    ra, rb = xp.broadcast_arrays(a, b)
+    assert not ra.is_readonly and not rb.is_readonly
+    ra[0, 0] = 5.0
+    assert a[0, 0] == 5.0  # the same memory
+    na, nb = np.broadcast_arrays(np.zeros((2, 3)), np.ones((2, 3)))
+    assert na.flags.writeable and nb.flags.writeable
+
+
+def test_broadcast_arrays_write_protect_only_expanded_results():
+    a, b, c = xp.zeros((2, 1)), xp.zeros((2, 3)), xp.zeros(3)
+    ra, rb, rc = xp.broadcast_arrays(a, b, c)
+    assert ra.is_readonly and rc.is_readonly  # (2, 1) and (3,) repeat in (2, 3)
+    assert not rb.is_readonly
+    rb[1, 2] = 7.0
+    assert b[1, 2] == 7.0
+    with pytest.raises(ValueError, match="read-only"):
+        ra[0, 0] = 1.0
+    # new leading axes of size 1 repeat nothing: the result stays writeable
+    d, e = xp.broadcast_arrays(xp.zeros(3), xp.zeros((1, 3)))
+    assert not d.is_readonly and d.shape == (1, 3)
+    d[0, 1] = 2.0
+    # a 0-d tensor with a 0-d tensor
+    (f,) = xp.broadcast_arrays(xp.asarray(1.0))
+    assert f.shape == () and not f.is_readonly
+    # read-only input stays read-only
+    frozen = np.zeros((2, 3))
+    frozen.flags.writeable = False
+    g, _ = xp.broadcast_arrays(xp.asarray(frozen), b)
+    assert g.is_readonly
 
 
 def test_broadcast_arrays_errors():

@@ -277,8 +277,9 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
     Returns
     -------
     tuple of Tensor
-        One read-only view per input, sharing its memory and device, all of the
-        broadcast shape.
+        One view per input, sharing its memory and device, all of the broadcast
+        shape; read-only where an axis of the input was expanded (its elements
+        repeat), otherwise as writeable as the input (as in NumPy).
 
     Raises
     ------
@@ -307,7 +308,18 @@ def broadcast_arrays(*arrays: Tensor) -> tuple[Tensor, ...]:
             raise device_mismatch("broadcast_arrays", device, t._device)
     shape = broadcast_shape([t._array.shape for t in arrays], "broadcast_arrays")
     backend = device.backend
-    return tuple(wrap(backend.broadcast_to(t._array, shape), device) for t in arrays)
+    return tuple(_broadcast_view(t, shape, backend) for t in arrays)
+
+
+def _broadcast_view(x: Tensor, shape: tuple[int, ...], backend: Any) -> Tensor:
+    """``x`` as a view of ``shape``: read-only only where an axis was expanded (its
+    elements repeat); otherwise as writeable as ``x``, like NumPy's and
+    array-api-strict's ``broadcast_arrays``."""
+    a = x._array
+    pad = len(shape) - a.ndim
+    if a.shape == shape[pad:] and all(n == 1 for n in shape[:pad]):
+        return wrap(a[(None,) * pad + (Ellipsis,)], x._device)  # new axes of size 1 only
+    return wrap(backend.broadcast_to(a, shape), x._device)
 
 
 # --- joining and splitting ---------------------------------------------------------
