@@ -197,13 +197,56 @@ def test_shifts_match_numpy_for_every_dtype(name, a, data):
 
 
 @pytest.mark.parametrize("name", ["fft", "ifft", "irfft", "hfft", "fftn", "ifftn", "irfftn"])
-@pytest.mark.parametrize("dtype", ["float32", "float64", "int64", "bool"])
+@pytest.mark.parametrize("dtype", ["int64", "bool", "float16"])
 def test_complex_input_transforms_refuse_other_dtypes(name, dtype):
     with pytest.raises(
         TypeError,
-        match=rf"fft\.{name}: expected a complex floating-point tensor, got dtype {dtype}",
+        match=rf"fft\.{name}: expected a complex floating-point tensor, got dtype {dtype}; "
+        r"convert it first, e\.g\. with astype\(x, complex128\)",
     ):
         getattr(xp.fft, name)(xp.asarray(np.ones(4, dtype=dtype)))
+
+
+@pytest.mark.parametrize("name", ["fft", "ifft", "irfft", "hfft", "fftn", "ifftn", "irfftn"])
+@pytest.mark.parametrize("dtype", REAL)
+def test_complex_input_transforms_take_real_tensors_like_numpy(name, dtype):
+    """Outside strict mode real input is taken as complex of its precision, as NumPy and
+    PyTorch take it (SciPy passes real tensors to fft)."""
+    a = np.asarray(np.random.default_rng(0).standard_normal((3, 4)), dtype=dtype)
+    x = xp.asarray(a)
+    r = getattr(xp.fft, name)(x)
+    expected = getattr(np.fft, name)(a.astype(COMPLEX_OF[dtype]))
+    assert r.dtype == getattr(xp, expected.dtype.name)
+    np.testing.assert_allclose(r.numpy(), expected, rtol=TOL[dtype], atol=TOL[dtype])
+    np.testing.assert_array_equal(x.numpy(), a)  # the input is left alone
+    with (
+        xp.strict(),
+        pytest.raises(
+            TypeError,
+            match=rf"fft\.{name}: expected a complex floating-point tensor, got dtype "
+            rf"{dtype}; .* \(float32 and float64 are accepted outside strict mode\)",
+        ),
+    ):
+        getattr(xp.fft, name)(x)
+
+
+def test_fft_of_ones_matches_numpy():
+    assert xp.fft.fft(xp.ones(4)).tolist() == np.fft.fft(np.ones(4)).tolist()
+    assert xp.fft.fft(xp.ones(4, dtype=xp.float32)).dtype == xp.complex64
+
+
+def test_refusal_hint_on_a_device_without_float64():
+    _, no_f64 = xp.enable_emulated_devices()
+    try:
+        x = xp.ones(4, dtype=xp.int32, device=no_f64)
+        with pytest.raises(TypeError, match=r"astype\(x, complex64\)"):
+            xp.fft.fft(x)
+        r = xp.fft.fft(xp.ones(4, device=no_f64))  # float32 there: complex64
+        assert r.dtype == xp.complex64
+        assert r.device == no_f64
+        np.testing.assert_array_equal(r.to_device("cpu").numpy(), np.fft.fft(np.ones(4)))
+    finally:
+        xp.disable_emulated_devices()
 
 
 @pytest.mark.parametrize("name", ["rfft", "ihfft", "rfftn"])

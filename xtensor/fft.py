@@ -6,9 +6,10 @@ precision, as the standard requires: complex64 in gives complex64 (or float32 fo
 real-output transforms), float32 in gives complex64 for ``rfft``/``rfftn``/``ihfft``.
 
 Dtypes: ``fft``, ``ifft``, ``fftn``, ``ifftn``, ``irfft``, ``irfftn`` and ``hfft`` take
-complex tensors; ``rfft``, ``rfftn`` and ``ihfft`` take float32 or float64 (float16 has no
-complex counterpart); anything else raises TypeError. ``fftshift`` and ``ifftshift`` move
-elements of any dtype. Repeated axes raise ValueError.
+complex tensors (outside strict mode also float32 and float64 tensors, taken as complex64
+and complex128, as NumPy and PyTorch take them); ``rfft``, ``rfftn`` and ``ihfft`` take
+float32 or float64 (float16 has no complex counterpart); anything else raises TypeError.
+``fftshift`` and ``ifftshift`` move elements of any dtype. Repeated axes raise ValueError.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ._arguments import (
 )
 from ._backend import numpy as np
 from ._devices import CPU, Device
-from ._dtypes import DType, float64
+from ._dtypes import DType, complex128, float64
 from ._tensor import Tensor, wrap
 
 __all__ = [
@@ -66,15 +67,27 @@ _ITEMSIZE = 16  # bytes per element of the widest result (complex128), for size 
 
 
 def _complex_input(x: Any, what: str) -> Any:
+    """``x``'s array for a complex-to-complex transform. Outside strict mode a float32
+    or float64 tensor is taken as complex64 or complex128, as NumPy and PyTorch take it
+    (the standard asks for a complex tensor, and strict mode does too)."""
     if x.__class__ is not Tensor:
         raise not_a_tensor(f"fft.{what}", x)
     a = x._array
-    if a.dtype not in _REAL_OF:
-        raise TypeError(
-            f"fft.{what}: expected a complex floating-point tensor, got dtype {x.dtype.name}; "
-            "convert it first, e.g. with astype(x, complex128)"
-        )
-    return a
+    if a.dtype in _REAL_OF:
+        return a
+    if a.dtype in _COMPLEX_OF:
+        from ._strict import is_strict  # imports the namespace; needed only here
+
+        if not is_strict():
+            dev = x._device
+            with contextlib.nullcontext() if dev is CPU else dev.backend.cuda.Device(dev.index):
+                return a.astype(_COMPLEX_OF[a.dtype])
+    widest = x._device.defaults.get(complex128, complex128)  # complex64 without float64
+    raise TypeError(
+        f"fft.{what}: expected a complex floating-point tensor, got dtype {x.dtype.name}; "
+        f"convert it first, e.g. with astype(x, {widest.name})"
+        + (" (float32 and float64 are accepted outside strict mode)" if a.dtype.kind == "f" else "")
+    )
 
 
 def _real_input(x: Any, what: str) -> Any:
@@ -181,7 +194,8 @@ def fft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "bac
     Parameters
     ----------
     x
-        complex64 or complex128 tensor.
+        complex64 or complex128 tensor (outside strict mode also float32 or float64,
+        taken as complex64 or complex128).
     n
         Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
     axis
@@ -208,9 +222,11 @@ def fft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "bac
     >>> xp.fft.fft(xp.asarray([1 + 0j, 0, 0, 0]), norm="ortho")
     tensor([0.5+0.j, 0.5+0.j, 0.5+0.j, 0.5+0.j])
     >>> xp.fft.fft(xp.asarray([1.0, 2.0]))
+    tensor([ 3.+0.j, -1.+0.j])
+    >>> xp.fft.fft(xp.asarray([1, 2]))
     Traceback (most recent call last):
         ...
-    TypeError: fft.fft: expected a complex floating-point tensor, got dtype float64; convert it ...
+    TypeError: fft.fft: expected a complex floating-point tensor, got dtype int64; convert it ...
     """
     a = _complex_input(x, "fft")
     return _transform(x, a, "fft", n, axis, norm, a.dtype, False)
@@ -222,7 +238,8 @@ def ifft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
     Parameters
     ----------
     x
-        complex64 or complex128 tensor.
+        complex64 or complex128 tensor (outside strict mode also float32 or float64,
+        taken as complex64 or complex128).
     n
         Points to transform: the axis is trimmed or zero-padded to ``n``; None: its size.
     axis
@@ -268,7 +285,8 @@ def fftn(
     Parameters
     ----------
     x
-        complex64 or complex128 tensor.
+        complex64 or complex128 tensor (outside strict mode also float32 or float64,
+        taken as complex64 or complex128).
     s
         Points along each of ``axes`` (trim or zero-pad; ``-1``: the axis's size). Needs
         ``axes``.
@@ -316,7 +334,8 @@ def ifftn(
     Parameters
     ----------
     x
-        complex64 or complex128 tensor.
+        complex64 or complex128 tensor (outside strict mode also float32 or float64,
+        taken as complex64 or complex128).
     s
         Points along each of ``axes`` (trim or zero-pad; ``-1``: the axis's size). Needs
         ``axes``.
@@ -392,7 +411,8 @@ def irfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "b
     Parameters
     ----------
     x
-        complex64 or complex128 tensor of non-negative frequency terms.
+        complex64 or complex128 tensor of non-negative frequency terms (outside strict
+        mode also float32 or float64, taken as complex64 or complex128).
     n
         The output length (default ``2 * (size - 1)``); the input axis is trimmed or
         zero-padded to ``n // 2 + 1``. Pass an odd ``n`` for odd-length output.
@@ -488,7 +508,8 @@ def irfftn(
     Parameters
     ----------
     x
-        complex64 or complex128 tensor.
+        complex64 or complex128 tensor (outside strict mode also float32 or float64,
+        taken as complex64 or complex128).
     s
         The output sizes along ``axes`` (``-1``: the default). By default the last axis
         gives ``2 * (size - 1)`` points and the others keep their sizes. Needs ``axes``.
@@ -530,7 +551,8 @@ def hfft(x: Tensor, /, *, n: int | None = None, axis: int = -1, norm: Norm = "ba
     Parameters
     ----------
     x
-        complex64 or complex128 tensor: the first ``n // 2 + 1`` points of the signal.
+        complex64 or complex128 tensor: the first ``n // 2 + 1`` points of the signal
+        (outside strict mode also float32 or float64, taken as complex64 or complex128).
     n
         The output length (default ``2 * (size - 1)``); the input axis is trimmed or
         zero-padded to ``n // 2 + 1``.
