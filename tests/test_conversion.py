@@ -4,7 +4,8 @@ import array
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import xtensor as xp
@@ -102,6 +103,47 @@ def test_read_only_arrays_give_read_only_tensors():
 def test_unsupported_input_raises_and_names_it(bad, error):
     with pytest.raises(error, match="asarray"):
         xp.asarray(bad)
+
+
+@pytest.mark.parametrize("convert", [xp.asarray, xp.as_tensor, xp.tensor])
+@given(
+    start=st.integers(-(2**63), 2**63 - 1),
+    stop=st.integers(-(2**63), 2**63 - 1),
+    step=st.integers(-(2**62), 2**62).filter(bool),
+)
+def test_range_converts_like_numpy(convert, start, stop, step):
+    """NumPy and PyTorch take a range as the int64 tensor of its values (SciPy does
+    ``as_tensor(range(n))``); xtensor computes the values, never iterates."""
+    r = range(start, stop, step)
+    assume(len(r) <= 1000)
+    t = convert(r)
+    expected = np.array(r, dtype=np.int64)
+    assert t.dtype == xp.int64
+    np.testing.assert_array_equal(t.numpy(), expected)
+
+
+@pytest.mark.parametrize("dtype", [xp.int8, xp.uint8, xp.float32, xp.complex128, xp.bool])
+def test_range_with_a_dtype_matches_numpy(dtype):
+    for r in [range(5), range(0), range(10, -3, -3) if dtype is not xp.uint8 else range(9, 0, -2)]:
+        t = xp.asarray(r, dtype=dtype)
+        expected = np.array(r, dtype=np.dtype(dtype.name))
+        assert t.dtype == dtype
+        np.testing.assert_array_equal(t.numpy(), expected)
+
+
+def test_range_errors():
+    with pytest.raises(
+        OverflowError, match=r"asarray: range\(0, 300\) has values out of range for uint8"
+    ):
+        xp.asarray(range(300), dtype=xp.uint8)
+    with pytest.raises(OverflowError, match="as_tensor: .* out of range for int64"):
+        xp.as_tensor(range(2**63, 2**63 + 2))
+    with pytest.raises(
+        ValueError, match=r"asarray\(copy=False\): a copy is needed: the input is a Python range"
+    ):
+        xp.asarray(range(3), copy=False)
+    t = xp.asarray(range(3), copy=True)
+    assert t.tolist() == [0, 1, 2]
 
 
 def test_unknown_dtype_and_device():

@@ -291,7 +291,7 @@ def convert(obj: Any, dtype: Any, device: Any, copy: bool | None, what: str) -> 
         return _from_array(obj._array, obj._device, want_dtype, want_device, copy, what, obj)
     if isinstance(obj, np.ndarray):
         return _from_host(obj, want_dtype, want_device, copy, what)
-    if cls in _PYTHON_SCALARS or isinstance(obj, (np.generic, list, tuple)):
+    if cls in _PYTHON_SCALARS or isinstance(obj, (np.generic, list, tuple, range)):
         if copy is False:
             kind = "a NumPy scalar" if isinstance(obj, np.generic) else f"a Python {cls.__name__}"
             raise CopyError(f"{what}(copy=False): a copy is needed: the input is {kind}")
@@ -397,6 +397,8 @@ def _from_python(obj: Any, dtype: DType | None, device: Device | None, what: str
     int64 (NumPy would pick uint64, float64 or object for ints beyond int64).
     """
     np_dtype = None if dtype is None else dtype.numpy
+    if obj.__class__ is range:  # as NumPy and PyTorch take it; computed, not iterated
+        obj = _range_array(obj, dtype, what)
     try:
         array = np.array(obj, dtype=np_dtype)
     except OverflowError:
@@ -427,6 +429,18 @@ def _from_python(obj: Any, dtype: DType | None, device: Device | None, what: str
                 array = array.astype(default.numpy)
         return wrap(_dlpack.move(array, CPU, device, None), device)
     return wrap(array, CPU)
+
+
+def _range_array(r: range, dtype: DType | None, what: str) -> Any:
+    """``r``'s values as a NumPy array, exact: in ``dtype`` when it is an integer dtype
+    (OverflowError for values out of its range, as for a list), else in int64."""
+    from ._creation_functions import arange  # imports this module
+
+    want = dtype if dtype is not None and dtype.kind.endswith("integer") else int64
+    try:
+        return arange(r.start, r.stop, r.step, dtype=want)._array
+    except OverflowError:
+        raise OverflowError(f"{what}: {r!r} has values out of range for {want.name}") from None
 
 
 def _int_out_of_int64(obj: Any, array: Any) -> bool:
