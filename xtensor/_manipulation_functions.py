@@ -388,6 +388,9 @@ def concat(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int | None = 0
     raise ValueError(f"concat: cannot join tensors of shapes {[a.shape for a in arrs]}")
 
 
+_WHOLE = slice(None)
+
+
 def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Tensor:
     """Join tensors of one shape along a new axis, at position ``axis`` of the result.
 
@@ -426,16 +429,19 @@ def stack(arrays: tuple[Tensor, ...] | list[Tensor], /, *, axis: int = 0) -> Ten
     arrs, device = _join_operands("stack", arrays)
     shape = arrs[0].shape
     axis = normalize_axis(axis, len(shape) + 1, "stack")
-    try:
-        return wrap(device.backend.stack(arrs, axis=axis), device)
-    except ValueError:
-        pass
     for i, a in enumerate(arrs):
         if a.shape != shape:
             raise ValueError(
                 f"stack: arrays[{i}] has shape {a.shape} but arrays[0] has shape {shape}: "
                 "stacked tensors must have one shape"
-            ) from None
+            )
+    # What the backend's stack does (in Python, for NumPy): give each array the new
+    # axis, then join them along it, in one call.
+    new_axis = (_WHOLE,) * axis + (None, Ellipsis)
+    try:
+        return wrap(device.backend.concatenate([a[new_axis] for a in arrs], axis=axis), device)
+    except ValueError:
+        pass
     raise ValueError(f"stack: cannot stack tensors of shape {shape}")
 
 

@@ -394,6 +394,10 @@ def where(
         if isinstance(x2, Tensor):
             if x2._device is not device:
                 raise device_mismatch("where", device, x2._device)
+            a = x1._array
+            b = x2._array
+            if a.dtype == b.dtype:  # the common case: nothing to promote or cast
+                return wrap(device.backend.where(c, a, b), device)
             dtype = promote(x1.dtype, x2.dtype)
         elif isinstance(x2, _SCALARS):
             dtype = scalar_result(x1.dtype, x2)

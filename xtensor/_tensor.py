@@ -17,7 +17,7 @@ from typing import Any, SupportsIndex
 from . import _dlpack, _pickle
 from ._backend import numpy as np
 from ._devices import CPU, Device
-from ._dtypes import DType, float64, from_numpy, promote, scalar_result
+from ._dtypes import _FROM_NUMPY, DType, float64, promote, scalar_result
 from ._kernels import KERNELS
 from ._layout import Layout
 from ._peer_gaps import CONSUMERS, export_to
@@ -62,7 +62,7 @@ class Tensor:
     @property
     def dtype(self) -> DType:
         """The data type of the elements."""
-        return from_numpy(self._array.dtype)
+        return _FROM_NUMPY[self._array.dtype]  # a subscript: cheaper than from_numpy's call
 
     @property
     def device(self) -> Device:
@@ -387,21 +387,30 @@ class Tensor:
     # --- indexing --------------------------------------------------------------------
 
     def __getitem__(self, key: Any, /) -> Tensor:
-        if key.__class__ is slice or key is None:
-            # Always a view (an ndarray, never a scalar): skip wrap's check.
-            t = _object_new(Tensor)
+        cls = key.__class__
+        if cls is slice or key is None:
+            index = key
+        elif cls is int:
+            index = (key, Ellipsis)
+        elif cls is tuple:
+            index = _index_key(key, self)
+        else:
+            index = _index_key(key, self)
             try:
-                t._array = self._array[key]
+                array = self._array[index]
             except _INDEX_ERRORS as exc:
                 raise _index_error("__getitem__", key, exc) from None
-            t._device = self._device
-            return t
-        index = _index_key(key, self)
+            return wrap(array, self._device)
+        # An int, slice or None key, or a tuple (which _index_key ends with an
+        # Ellipsis): the backend gives an array of self._array's class and dtype, never
+        # a scalar, so wrap's check has nothing to do.
+        t = _object_new(Tensor)
         try:
-            array = self._array[index]
+            t._array = self._array[index]
         except _INDEX_ERRORS as exc:
             raise _index_error("__getitem__", key, exc) from None
-        return wrap(array, self._device)
+        t._device = self._device
+        return t
 
     def __setitem__(self, key: Any, value: Any, /) -> None:
         index = _index_key(key, self)
