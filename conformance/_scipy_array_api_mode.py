@@ -73,6 +73,17 @@ def child_main(checks: dict[str, Callable[[], Any]], extra: Callable[[], dict[st
     Path(sys.argv[1]).write_text(json.dumps(outcomes))
 
 
+def assert_still_fails(outcome: dict[str, str], expected: tuple[str, str], library: str) -> None:
+    """A pinned limitation of ``library`` (name and version) still fails the same way:
+    ``expected`` is (the start of the error, why it fails)."""
+    error, why = expected
+    assert outcome["status"] == "failed", (
+        f"{library} no longer fails on xtensor (it {why}): move it from "
+        "LIBRARY_LIMITATIONS to the checks, and update docs/user-guide/libraries.rst"
+    )
+    assert outcome["error"].startswith(error), outcome["traceback"]
+
+
 # --- comparing an xtensor result with the NumPy result ----------------------------------
 
 

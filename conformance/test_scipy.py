@@ -29,9 +29,21 @@ import numpy as np
 import pytest
 
 if __package__:  # collected by pytest, as part of the conformance package
-    from ._scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+    from ._scipy_array_api_mode import (
+        assert_same,
+        assert_still_fails,
+        child_main,
+        run_in_child,
+        to_xtensor,
+    )
 else:  # run as a script in the SCIPY_ARRAY_API=1 child process
-    from _scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+    from _scipy_array_api_mode import (
+        assert_same,
+        assert_still_fails,
+        child_main,
+        run_in_child,
+        to_xtensor,
+    )
 
 rng = np.random.default_rng(20251201)
 X = rng.standard_normal(40)
@@ -292,14 +304,8 @@ def test_scipy_function_on_xtensor_matches_numpy(outcomes, name):
 
 @pytest.mark.parametrize("name", sorted(LIBRARY_LIMITATIONS))
 def test_scipy_limitation_still_fails_the_same_way(outcomes, name):
-    error, why = LIBRARY_LIMITATIONS[name]
-    outcome = outcomes[name]
-    assert outcome["status"] == "failed", (
-        f"SciPy {outcomes['__extra__']['scipy']} no longer fails {name} on xtensor "
-        f"(it {why}): move it from LIBRARY_LIMITATIONS to the checks, and update "
-        "docs/user-guide/libraries.rst"
-    )
-    assert outcome["error"].startswith(error), outcome["traceback"]
+    library = f"SciPy {outcomes['__extra__']['scipy']}, {name},"
+    assert_still_fails(outcomes[name], LIBRARY_LIMITATIONS[name], library)
 
 
 if __name__ == "__main__":

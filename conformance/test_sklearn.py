@@ -31,9 +31,21 @@ import numpy as np
 import pytest
 
 if __package__:  # collected by pytest, as part of the conformance package
-    from ._scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+    from ._scipy_array_api_mode import (
+        assert_same,
+        assert_still_fails,
+        child_main,
+        run_in_child,
+        to_xtensor,
+    )
 else:  # run as a script in the SCIPY_ARRAY_API=1 child process
-    from _scipy_array_api_mode import assert_same, child_main, run_in_child, to_xtensor
+    from _scipy_array_api_mode import (
+        assert_same,
+        assert_still_fails,
+        child_main,
+        run_in_child,
+        to_xtensor,
+    )
 
 rng = np.random.default_rng(20251202)
 X = rng.standard_normal((60, 5))
@@ -384,14 +396,8 @@ def test_sklearn_on_xtensor_matches_numpy(outcomes, name):
 
 @pytest.mark.parametrize("name", sorted(LIBRARY_LIMITATIONS))
 def test_sklearn_limitation_still_fails_the_same_way(outcomes, name):
-    error, why = LIBRARY_LIMITATIONS[name]
-    outcome = outcomes[name]
-    assert outcome["status"] == "failed", (
-        f"scikit-learn {outcomes['__extra__']['sklearn']} no longer fails {name} on "
-        f"xtensor (it {why}): move it from LIBRARY_LIMITATIONS to the checks, and "
-        "update docs/user-guide/libraries.rst"
-    )
-    assert outcome["error"].startswith(error), outcome["traceback"]
+    library = f"scikit-learn {outcomes['__extra__']['sklearn']}, {name},"
+    assert_still_fails(outcomes[name], LIBRARY_LIMITATIONS[name], library)
 
 
 if __name__ == "__main__":

@@ -37,6 +37,8 @@ __all__ = [
     "copy_on",
     "move",
     "protect_broadcast",
+    "is_broadcast",
+    "writeable_view",
 ]
 
 # The DLPack version xtensor reads: the max_version it asks producers for. Minor
@@ -424,9 +426,15 @@ class _Handoff:
         return self._device
 
 
+def writeable_view(array: Any) -> Any:
+    """A NumPy view that offers the memory of the read-only NumPy ``array`` as
+    writeable, keeping ``array`` (and so the memory's owner) alive. Only for memory
+    the caller knows may be written (a legacy capsule), or that no one will write."""
+    return np.asarray(_Writeable(array))
+
+
 class _Writeable:
-    """Offers the memory of NumPy's read-only array over a legacy capsule as writeable,
-    keeping that array (and so the capsule's owner) alive."""
+    """The ``__array_interface__`` of a read-only array's memory, marked writeable."""
 
     __slots__ = ("array",)
 
@@ -571,7 +579,7 @@ def consume(
         elif not info.versioned and not array.flags.writeable:
             # NumPy imports every legacy capsule read-only; DLPack before 1.0 shares
             # writeable memory, and only the READ_ONLY flag of 1.0 says otherwise.
-            array = np.asarray(_Writeable(array))
+            array = writeable_view(array)
         if not copied:
             array = protect_broadcast(array)
     else:
@@ -621,15 +629,15 @@ def _immutable(obj: Any) -> bool:
     return jax is not None and isinstance(obj, jax.Array)
 
 
+def is_broadcast(array: Any) -> bool:
+    """Whether ``array`` repeats elements: a zero stride along a dimension longer than 1."""
+    return any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape, strict=True))
+
+
 def protect_broadcast(array: Any) -> Any:
     """``array``, or a read-only view of it when it has zero strides (a broadcast view,
     such as torch's ``expand``): a write through it would land on many elements."""
-    if (
-        0 in array.strides
-        and array.flags.writeable
-        and array.size > 1
-        and any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape, strict=True))
-    ):
+    if 0 in array.strides and array.flags.writeable and array.size > 1 and is_broadcast(array):
         array = array.view()
         array.flags.writeable = False
     return array

@@ -43,7 +43,6 @@ import sys
 from typing import Any
 
 from . import _dlpack
-from ._backend import numpy as np
 from ._devices import CPU
 from ._errors import CopyError
 
@@ -89,35 +88,15 @@ def export_to(
         and dl_device is None
         and stream is None
         and copy is not True
-        and not _broadcast(array)
+        and not _dlpack.is_broadcast(array)
     ):
         # JAX's arrays are immutable: it reads this memory and never writes it. (A
         # broadcast view JAX would refuse: it gets the standard's BufferError, whose
         # advice, xtensor.tensor(x), works for JAX.)
-        return np.asarray(_Writeable(array)).__dlpack__()
+        return _dlpack.writeable_view(array).__dlpack__()
     return _dlpack.export(
         array, CPU, stream=stream, max_version=max_version, dl_device=dl_device, copy=copy
     )
-
-
-def _broadcast(array: Any) -> bool:
-    return any(s == 0 and n > 1 for s, n in zip(array.strides, array.shape, strict=True))
-
-
-class _Writeable:
-    """The memory of a read-only NumPy array offered as writeable (for a consumer that
-    never writes), keeping that array alive."""
-
-    __slots__ = ("array",)
-
-    def __init__(self, array: Any) -> None:
-        self.array = array
-
-    @property
-    def __array_interface__(self) -> dict[str, Any]:
-        face = dict(self.array.__array_interface__)
-        face["data"] = (face["data"][0], False)
-        return face
 
 
 def why_not_share_with_torch(array: Any) -> str | None:
